@@ -1,0 +1,33 @@
+//! Embeds every `gazetteers/*.tsv` (and the first-name lexicon) into the binary, so a default
+//! run needs no files and adding a list needs no code change.
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("gazetteers");
+    println!("cargo:rerun-if-changed=gazetteers");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut code = String::from("/// The built-in gazetteers: (file name, TSV text).\npub static BUILTIN: &[(&str, &str)] = &[\n");
+    for f in &files {
+        if f.extension().is_some_and(|x| x == "tsv") {
+            println!("cargo:rerun-if-changed={}", f.display());
+            let abs = std::fs::canonicalize(f).expect("gazetteer path");
+            let name = f.file_name().unwrap().to_string_lossy();
+            writeln!(code, "    ({name:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
+        }
+    }
+    code.push_str("];\n");
+    let first = dir.join("first_names.txt");
+    if first.exists() {
+        println!("cargo:rerun-if-changed={}", first.display());
+        let abs = std::fs::canonicalize(&first).expect("first names path");
+        writeln!(code, "static FIRST_NAMES: &str = include_str!({:?});", abs.display().to_string()).unwrap();
+    } else {
+        code.push_str("static FIRST_NAMES: &str = \"\";\n");
+    }
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    std::fs::write(Path::new(&out).join("builtin_gazetteers.rs"), code).expect("write generated code");
+}

@@ -1,0 +1,100 @@
+//! Word lists of the attribution stage, loaded from the data files under `data/`.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::segmentation::data_lines;
+
+use super::SourceType;
+
+const CUES: &str = include_str!("../../data/cues.tsv");
+const CHANNELS: &str = include_str!("../../data/channels.txt");
+const NO_COMMENT: &str = include_str!("../../data/no_comment.txt");
+const SOURCE_NOUNS: &str = include_str!("../../data/source_nouns.tsv");
+
+/// How a cue frames its source and content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Frame {
+    /// said, says, added, warned, wrote, ...
+    Speech,
+    /// told, informed: a recipient follows the verb.
+    Tell,
+    /// believes, estimate, expects, fears, ...
+    Belief,
+    /// shows, found: data and studies.
+    Report,
+    /// according to.
+    According,
+}
+
+/// The lexicons.
+pub struct Lexicon {
+    /// Single-word cues, lower case.
+    pub cues: HashMap<Box<str>, Frame>,
+    /// Channel nouns after "said in a ...", split into words.
+    pub channels: Vec<Vec<Box<str>>>,
+    /// Non-response phrases, split into words.
+    pub no_comment: Vec<Vec<Box<str>>>,
+    /// Head nouns of sources and their types.
+    pub source_nouns: HashMap<Box<str>, SourceType>,
+    /// Role nouns only (people), for appositives.
+    pub roles: HashSet<Box<str>>,
+}
+
+impl Lexicon {
+    /// Loads the built-in lists.
+    pub fn new() -> Lexicon {
+        let mut cues = HashMap::new();
+        for line in data_lines(CUES).skip(1) {
+            let mut f = line.split('\t');
+            let (Some(form), Some(frame)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let frame = match frame {
+                "tell" => Frame::Tell,
+                "belief" => Frame::Belief,
+                "report" => Frame::Report,
+                "according" => Frame::According,
+                _ => Frame::Speech,
+            };
+            // Multi-word forms ("according to") are recognised by their first word.
+            let first = form.split(' ').next().unwrap_or(form);
+            cues.insert(first.into(), frame);
+        }
+        let split = |l: &str| l.split_whitespace().map(Into::into).collect::<Vec<Box<str>>>();
+        let mut channels: Vec<_> = data_lines(CHANNELS).map(split).collect();
+        channels.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut no_comment: Vec<_> = data_lines(NO_COMMENT).map(split).collect();
+        no_comment.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut source_nouns = HashMap::new();
+        let mut roles = HashSet::new();
+        for line in data_lines(SOURCE_NOUNS).skip(1) {
+            let mut f = line.split('\t');
+            let (Some(noun), Some(t)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let t = match t {
+                "anonymous" => SourceType::Anonymous,
+                "organization" => SourceType::Organization,
+                "document" => SourceType::Document,
+                _ => SourceType::Unknown,
+            };
+            if t == SourceType::Anonymous {
+                roles.insert(noun.into());
+            }
+            source_nouns.insert(noun.into(), t);
+        }
+        Lexicon {
+            cues,
+            channels,
+            no_comment,
+            source_nouns,
+            roles,
+        }
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}

@@ -1,0 +1,1342 @@
+//! Attribution stage: who said what.
+//!
+//! For every body sentence the stage finds cues (a lexicon of reporting verbs and phrases,
+//! each with its frame), then reads the source and content around each cue from the shapes
+//! news writing uses:
+//!
+//! | shape | example |
+//! |---|---|
+//! | `SOURCE said (that) CONTENT` | `China's foreign ministry said ... that it was not aware ...` |
+//! | `SOURCE told RECIPIENT (that) CONTENT` | `The office told Reuters that China may have held talks` |
+//! | `CONTENT, SOURCE said.` | `..., the official said.` |
+//! | `CONTENT, said SOURCE, APPOSITIVE.` | `..., said David Mathieson, an independent analyst.` |
+//! | `according to SOURCE, CONTENT` / `CONTENT, according to SOURCE` | `..., according to three people familiar with the matter.` |
+//! | `"QUOTE," SOURCE said` / `SOURCE said: "QUOTE"` | `"...," a ministry spokesperson said.` |
+//! | `"A," she said, "B."` | one claim, two fragments |
+//! | `CONTENT, she said: "QUOTE"` | mixed |
+//! | `..., adding that CONTENT` | a second claim by the same source |
+//! | `X, an activist who said CONTENT` | relative clause |
+//! | `analysts estimate`, `leaders believe` | belief frames |
+//! | a quote paragraph with no cue | the previous claim's source |
+//!
+//! Sources are typed (`person`, `anonymous`, `organization`, `document`, `unknown`) from
+//! their head and the entities inside them, and pronouns ("she", "it") and definite
+//! descriptions ("the official") are resolved to the earlier mention they refer to.
+//! Non-responses ("did not respond to a request for comment") go to `no_comment`.
+
+mod lexicon;
+pub mod numbers;
+pub mod quotes;
+
+use serde::Serialize;
+
+use crate::gazetteer::{Entity, Label};
+use crate::segmentation::{Token, TokenKind};
+use crate::span::Span;
+
+pub use lexicon::{Frame, Lexicon};
+use numbers::{Numbers, Quantity};
+use quotes::{find_quotes, Quote};
+
+/// A sentence as the attribution stage sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span.
+    pub span: Span,
+    /// Its tokens: indices into the document's token list.
+    pub tokens: std::ops::Range<usize>,
+    /// The block (line) it lies in.
+    pub block: usize,
+    /// Whether it is article body (claims come only from body sentences).
+    pub body: bool,
+}
+
+/// Direct, indirect or mixed speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// The content is a quotation.
+    Direct,
+    /// Reported speech, no quotation marks.
+    Indirect,
+    /// Reported speech with quoted words in it.
+    Mixed,
+}
+
+/// What kind of source a claim has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceType {
+    /// A named person.
+    Person,
+    /// A person or people without a name: "a KIA official", "three people familiar with the matter".
+    Anonymous,
+    /// An institution: "the ministry", "Reuters", "the junta spokesperson's office".
+    Organization,
+    /// Data, statements, reports: "Chinese customs data", "a statement".
+    Document,
+    /// Anything else (an unresolved pronoun).
+    Unknown,
+}
+
+/// An earlier mention a source refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span of the mention.
+    pub span: Span,
+    /// Index of the entity at the mention, if any.
+    pub entity: Option<usize>,
+}
+
+/// The source of a claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The whole noun phrase with its appositive.
+    pub span: Span,
+    /// The name or role noun.
+    pub head: Span,
+    /// Source type.
+    pub kind: SourceType,
+    /// Index of the entity the source names, if any.
+    pub entity: Option<usize>,
+    /// For pronouns, definite descriptions and cue-less quotes: the mention referred to.
+    pub resolved: Option<Mention>,
+}
+
+/// One attributed claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// Index of the sentence holding the cue (or the quote, for a cue-less quote).
+    pub sentence: usize,
+    /// Direct, indirect or mixed.
+    pub kind: ClaimKind,
+    /// Who.
+    pub source: Source,
+    /// The cue, absent for a cue-less quote.
+    pub cue: Option<Span>,
+    /// Hull of the content.
+    pub content: Span,
+    /// The content's pieces when it is discontinuous (`"A," she said, "B."`); empty otherwise.
+    pub fragments: Vec<Span>,
+    /// Which shape found it (`said_that`, `inverted`, `according_to`, `quote_cue_after`, ...).
+    pub pattern: &'static str,
+    /// Indices of the entities inside the content.
+    pub entities: Vec<usize>,
+    /// Numbers inside the content.
+    pub numbers: Vec<Quantity>,
+}
+
+/// A recorded non-response ("did not respond to a request for comment").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoComment {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Who did not respond.
+    pub subject: Span,
+    /// The phrase.
+    pub cue: Span,
+    /// For a pronoun or definite subject, the earlier mention.
+    pub resolved: Option<Mention>,
+}
+
+/// What the stage returns for one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// Claims in text order.
+    pub claims: Vec<Claim>,
+    /// Non-responses in text order.
+    pub no_comment: Vec<NoComment>,
+}
+
+/// The attribution extractor. Build once, share across threads.
+///
+/// ```
+/// use claimex::attribution::{Attributor, ClaimKind, SourceType};
+/// use claimex::pipeline::Pipeline;
+/// let p = Pipeline::builder().builtin_gazetteers(false).build().unwrap();
+/// let text = "Headline\nPrices will rise, said David Mathieson, an independent analyst.\n";
+/// let ann = p.annotate(&claimex::Document::new("d", text));
+/// let c = &ann.attribution.claims[0];
+/// assert_eq!(c.content.slice(text), "Prices will rise");
+/// assert_eq!(c.source.span.slice(text), "David Mathieson, an independent analyst");
+/// assert_eq!(c.source.kind, SourceType::Person);
+/// assert_eq!(c.kind, ClaimKind::Indirect);
+/// ```
+pub struct Attributor {
+    lex: Lexicon,
+    numbers: Numbers,
+}
+
+impl Default for Attributor {
+    fn default() -> Self {
+        Attributor::new()
+    }
+}
+
+/// Words skipped between a source and its cue: "has said", "also told", "would later say".
+const AUX: &[&str] = &[
+    "has", "have", "had", "also", "would", "will", "previously", "later", "earlier", "repeatedly",
+    "publicly", "privately", "separately", "then", "further", "again", "recently", "just", "already",
+    "reportedly", "long", "often", "has", "once", "still", "directly", "told", "in", "turn", "last", "year",
+];
+const DETS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "some", "many", "several", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "another", "each", "both", "all", "most", "few", "other", "senior", "two-thirds",
+];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "He", "She", "It", "They", "We", "I", "You"];
+/// Words that cannot be inside a subject noun phrase.
+const VERBISH: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "that", "which",
+    "if", "when", "while", "because", "but", "although", "though", "since", "so", "as", "than",
+    "whether", "where", "after", "before", "until", "unless", "there", "then", "also", "to",
+    "into", "by", "about", "over", "under",
+];
+/// After a comma, these start a clause that ends a content ("..., adding that ...").
+const CONTENT_STOPS: &[&str] = &["adding", "saying", "citing", "noting", "without", "according", "declining", "arguing", "warning", "stressing", "insisting"];
+const RELATIVE: &[&str] = &["who", "which", "whose", "whom"];
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today",
+    "yesterday", "tonight", "earlier", "later", "recently", "previously", "separately",
+    "privately", "publicly", "repeatedly", "also", "again", "late", "early", "this", "last",
+];
+
+impl Attributor {
+    /// The extractor with the built-in lexicons.
+    pub fn new() -> Attributor {
+        Attributor {
+            lex: Lexicon::new(),
+            numbers: Numbers::new(),
+        }
+    }
+
+    /// Extracts claims and non-responses. `paragraphs` are the byte spans of the body blocks,
+    /// in order (quotations are paired within them and continue across them).
+    pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[Sentence], entities: &[Entity], paragraphs: &[Span]) -> Attribution {
+        let quotes = find_quotes(text, paragraphs);
+        let cx = Cx {
+            text,
+            toks: tokens,
+            sents: sentences,
+            ents: entities,
+            lex: &self.lex,
+            quotes,
+        };
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut no_comment = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            if !s.body || s.tokens.is_empty() {
+                continue;
+            }
+            let blocked = cx.no_comments(si, &mut no_comment);
+            let start_len = drafts.len();
+            let mut k = s.tokens.start;
+            while k < s.tokens.end {
+                if blocked.iter().any(|b| b.contains(&k)) {
+                    k += 1;
+                    continue;
+                }
+                if let Some(frame) = cx.cue_at(k, si) {
+                    let before = drafts.len();
+                    cx.frame(si, k, frame, &mut drafts, start_len);
+                    if drafts.len() > before {
+                        // Skip the cue's own tokens (e.g. "according to").
+                        k = cx.tok_index_at(drafts[before..].iter().filter_map(|d| d.cue).map(|c| c.end).max().unwrap_or(0)).max(k + 1);
+                        continue;
+                    }
+                }
+                k += 1;
+            }
+        }
+        cx.cueless_quotes(&mut drafts);
+        let mut claims = cx.finish(drafts, &self.numbers);
+        cx.resolve(&mut claims, &mut no_comment);
+        Attribution { claims, no_comment }
+    }
+}
+
+/// A claim under construction.
+#[derive(Clone, Debug)]
+struct Draft {
+    sentence: usize,
+    source: Span,
+    cue: Option<Span>,
+    fragments: Vec<Span>,
+    pattern: &'static str,
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    sents: &'a [Sentence],
+    ents: &'a [Entity],
+    lex: &'a Lexicon,
+    quotes: Vec<Quote>,
+}
+
+impl<'a> Cx<'a> {
+    fn w(&self, k: usize) -> &'a str {
+        self.toks.get(k).map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn is(&self, k: usize, s: &str) -> bool {
+        self.w(k).eq_ignore_ascii_case(s)
+    }
+
+    fn is_any(&self, k: usize, set: &[&str]) -> bool {
+        let w = self.w(k);
+        set.iter().any(|s| w.eq_ignore_ascii_case(s))
+    }
+
+    fn cap(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.w(k).starts_with(char::is_uppercase)
+    }
+
+    fn punct(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    fn is_quote_mark(&self, k: usize) -> bool {
+        matches!(self.w(k), "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
+    }
+
+    /// Index of the quote whose inner text contains byte `pos`.
+    fn quote_at(&self, pos: usize) -> Option<usize> {
+        self.quotes.iter().position(|q| q.inner.start <= pos && pos < q.inner.end)
+    }
+
+    /// The quote that closes at token `k` (its closing mark).
+    fn quote_closing_at(&self, k: usize) -> Option<usize> {
+        let t = self.toks.get(k)?;
+        self.quotes.iter().position(|q| q.close.is_some_and(|c| c.start == t.span.start))
+    }
+
+    /// The quote that opens at token `k`.
+    fn quote_opening_at(&self, k: usize) -> Option<usize> {
+        let t = self.toks.get(k)?;
+        self.quotes.iter().position(|q| q.open.start == t.span.start)
+    }
+
+    /// Token index of the first token starting at or after byte `pos`.
+    fn tok_index_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Fragments of a quotation chain starting at quote `q` (one per paragraph), trimmed of
+    /// the final comma or period inside the marks.
+    fn quote_fragments(&self, q: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut cur = Some(q);
+        while let Some(i) = cur {
+            let inner = self.quotes[i].inner.trim_matches(self.text, &[',', ';']);
+            let inner = if self.quotes[i].close.is_some() { strip_final_period(self.text, inner) } else { inner };
+            if !inner.is_empty() {
+                out.push(inner);
+            }
+            cur = self.quotes[i].next;
+        }
+        out
+    }
+
+    /// The cue frame of token `k`, if it is a usable cue here.
+    fn cue_at(&self, k: usize, si: usize) -> Option<Frame> {
+        let t = self.toks.get(k)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let lower = self.w(k).to_ascii_lowercase();
+        let frame = *self.lex.cues.get(lower.as_str())?;
+        if frame == Frame::According {
+            return self.is(k + 1, "to").then_some(frame);
+        }
+        // Reporting verbs inside a quotation are quoted speech, not attributions.
+        if self.quote_at(t.span.start).is_some() {
+            return None;
+        }
+        let s = &self.sents[si];
+        let prev = if k > s.tokens.start { self.w(k - 1) } else { "" };
+        let prev_l = prev.to_ascii_lowercase();
+        // "was told", "is said to", "the said", "did not say", "not known".
+        if matches!(prev_l.as_str(), "was" | "were" | "is" | "are" | "be" | "been" | "being" | "the" | "a" | "not" | "never" | "n't" | "to" | "cannot" | "could" | "should" | "might") {
+            return None;
+        }
+        let next = self.w(k + 1);
+        if next.eq_ignore_ascii_case("to") && frame != Frame::Tell || next.eq_ignore_ascii_case("by") || next == "-" {
+            return None;
+        }
+        if frame == Frame::Tell && next.eq_ignore_ascii_case("to") {
+            return None;
+        }
+        Some(frame)
+    }
+
+    /// Records non-responses in sentence `si`; returns the token ranges they cover.
+    fn no_comments(&self, si: usize, out: &mut Vec<NoComment>) -> Vec<std::ops::Range<usize>> {
+        let s = &self.sents[si];
+        let mut blocked = Vec::new();
+        let mut k = s.tokens.start;
+        while k < s.tokens.end {
+            let hit = self.lex.no_comment.iter().find(|phrase| {
+                phrase.iter().enumerate().all(|(i, w)| k + i < s.tokens.end && self.is(k + i, w))
+            });
+            if let Some(phrase) = hit {
+                let end = k + phrase.len();
+                if let Some(start) = self.subject_before(k, s.tokens.start) {
+                    out.push(NoComment {
+                        sentence: si,
+                        subject: self.tspan(start, k - 1),
+                        cue: self.tspan(k, end - 1),
+                        resolved: None,
+                    });
+                }
+                blocked.push(k..end);
+                k = end;
+            } else {
+                k += 1;
+            }
+        }
+        blocked
+    }
+
+    /// The subject noun phrase that ends right before token `k` ("A senior KIA general did
+    /// not respond"; "..., but it did not respond").
+    fn subject_before(&self, k: usize, floor: usize) -> Option<usize> {
+        let mut j = k;
+        while j > floor && self.is_any(j - 1, &["also", "still", "immediately", "later", "so", "far"]) {
+            j -= 1;
+        }
+        if j == floor {
+            return None;
+        }
+        self.np_back(j - 1, floor)
+    }
+
+    /// Span from token `a` to token `b` inclusive.
+    fn tspan(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+
+    /// A noun phrase ending at token `end` (inclusive), not before `floor`. Returns its first
+    /// token and whether it carries an appositive (`NP, APPOSITIVE`).
+    fn np_back(&self, end: usize, floor: usize) -> Option<usize> {
+        if end < floor || self.punct(end) && !self.is_any(end, &["'s", "’s", "'", "’", ")", "."]) {
+            return None;
+        }
+        // Pronoun subject.
+        if PRONOUNS.contains(&self.w(end)) {
+            return Some(end);
+        }
+        let start;
+        let mut j = end;
+        loop {
+            if j == floor {
+                start = j;
+                break;
+            }
+            let p = j - 1;
+            let w = self.w(p);
+            let wl = w.to_ascii_lowercase();
+            if self.is_quote_mark(p) || matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "." | "?" | "!") {
+                start = j;
+                break;
+            }
+            let in_compound = self.w(p + 1) == "-" || p > 0 && self.w(p - 1) == "-";
+            if VERBISH.contains(&wl.as_str()) || self.lex.cues.contains_key(wl.as_str()) && !self.cap(p) && !in_compound {
+                start = j;
+                break;
+            }
+            if wl == "and" || wl == "or" {
+                // Coordinated sources ("the commander and the official") but not clauses.
+                if j < self.toks.len() && (self.is_any(j, DETS) || self.cap(j)) && p > floor && !self.punct(p - 1) {
+                    j = p;
+                    continue;
+                }
+                start = j;
+                break;
+            }
+            j = p;
+            if end - j > 14 {
+                return None;
+            }
+        }
+        if start > end {
+            return None;
+        }
+        // Drop a leading adverbial ending in a comma is handled by the comma stop; drop
+        // leading conjunctions.
+        let mut s = start;
+        while s <= end && self.is_any(s, &["but", "and", "so", "yet", "however", "meanwhile", "instead"]) {
+            s += 1;
+        }
+        if s > end || !self.np_like(s, end) {
+            return None;
+        }
+        Some(s)
+    }
+
+    /// Whether tokens `a..=b` can be a source noun phrase.
+    fn np_like(&self, a: usize, b: usize) -> bool {
+        if b - a > 14 {
+            return false;
+        }
+        let first = self.w(a);
+        let ok_start = self.cap(a)
+            || self.is_any(a, DETS)
+            || PRONOUNS.contains(&first)
+            || self.toks[a].kind == TokenKind::Number
+            || first.starts_with(char::is_lowercase);
+        if !ok_start {
+            return false;
+        }
+        // The last word must be a name or a noun-ish word, not a preposition or article.
+        let last = self.w(b).to_ascii_lowercase();
+        if DETS.contains(&last.as_str()) && last != "one" || matches!(last.as_str(), "of" | "at" | "in" | "on" | "for" | "with" | "from" | "and" | "or") {
+            return false;
+        }
+        (a..=b).all(|k| !self.is_any(k, VERBISH))
+    }
+
+    /// `NP, APPOSITIVE,` ending at the comma token `comma` (the one right before the cue).
+    /// Returns the NP's first token and the appositive's first token.
+    fn appositive_back(&self, comma: usize, floor: usize) -> Option<(usize, usize)> {
+        // Find the previous comma within 25 tokens.
+        let mut j = comma;
+        let lim = comma.saturating_sub(28).max(floor);
+        let mut prev_comma = None;
+        while j > lim {
+            j -= 1;
+            if self.w(j) == "," {
+                prev_comma = Some(j);
+                break;
+            }
+            if matches!(self.w(j), ";" | ":" | "." | "\"" | "“" | "”") {
+                break;
+            }
+        }
+        let pc = prev_comma?;
+        let app = pc + 1;
+        if app >= comma {
+            return None;
+        }
+        let aw = self.w(app).to_ascii_lowercase();
+        let app_ok = matches!(aw.as_str(), "a" | "an" | "the" | "who" | "which" | "whose" | "one" | "both" | "his" | "her" | "its" | "their")
+            || self.toks[app].kind == TokenKind::Number
+            || self.lex.roles.contains(aw.as_str())
+            || self.cap(app) && comma - app <= 8;
+        if !app_ok {
+            return None;
+        }
+        // The NP before the first comma: at the clause start, short, noun-like.
+        let s = self.np_back(pc - 1, floor)?;
+        if pc - s > 8 {
+            return None;
+        }
+        Some((s, app))
+    }
+
+    /// A noun phrase starting at token `a`, up to `ceil` (exclusive): the whole rest of the
+    /// clause, cut before relative clauses, participle clauses and time adverbials.
+    fn np_fwd(&self, a: usize, ceil: usize, stop_at_comma: bool) -> Option<usize> {
+        if a >= ceil {
+            return None;
+        }
+        let mut k = a;
+        let mut last = None;
+        while k < ceil {
+            let w = self.w(k);
+            let wl = w.to_ascii_lowercase();
+            if matches!(w, "." | ";" | ":" | "?" | "!" | "(" | ")") || self.is_quote_mark(k) || w == "—" || w == "–" {
+                break;
+            }
+            if w == "," {
+                if stop_at_comma {
+                    break;
+                }
+                let nx = self.w(k + 1).to_ascii_lowercase();
+                if RELATIVE.contains(&nx.as_str()) || CONTENT_STOPS.contains(&nx.as_str()) || matches!(nx.as_str(), "but" | "though" | "although" | "while" | "as" | "and" | "saying") || self.lex.cues.contains_key(nx.as_str()) {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if RELATIVE.contains(&wl.as_str()) && k > a {
+                break;
+            }
+            if k > a && (wl == "on" || wl == "in" || wl == "at") && self.adverbial_at(k).is_some() {
+                break;
+            }
+            if k > a && (self.lex.cues.contains_key(wl.as_str()) && !self.cap(k) || VERBISH.contains(&wl.as_str()) && wl != "to" && wl != "by" && wl != "about" && wl != "over" && wl != "under" && wl != "after" && wl != "before") {
+                break;
+            }
+            last = Some(k);
+            k += 1;
+        }
+        let last = last?;
+        // Trim trailing function words.
+        let mut e = last;
+        while e > a && self.is_any(e, &["and", "or", "of", "the", "a", "an", "in", "on", "at"]) {
+            e -= 1;
+        }
+        Some(e)
+    }
+
+    /// A time or channel adverbial at token `k` ("on Monday", "in a statement", "last week",
+    /// "at a news conference"): returns its last token.
+    fn adverbial_at(&self, k: usize) -> Option<usize> {
+        let w = self.w(k).to_ascii_lowercase();
+        match w.as_str() {
+            "on" | "in" | "at" | "during" | "via" | "through" => {
+                let mut j = k + 1;
+                while self.is_any(j, &["a", "an", "the", "his", "her", "its", "their", "late", "early", "this", "last", "next", "joint", "written", "brief", "short", "rare"]) || self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Number) {
+                    j += 1;
+                }
+                // Month names and other capitalised modifiers: "in a May briefing".
+                while self.cap(j) && self.lex.channels.iter().all(|c| !self.matches_words(j, c)) && !TIME_WORDS.contains(&self.w(j).to_ascii_lowercase().as_str()) && j < k + 4 {
+                    j += 1;
+                }
+                if let Some(c) = self.lex.channels.iter().find(|c| self.matches_words(j, c)) {
+                    return Some(j + c.len() - 1);
+                }
+                if TIME_WORDS.contains(&self.w(j).to_ascii_lowercase().as_str()) {
+                    let mut e = j;
+                    while TIME_WORDS.contains(&self.w(e + 1).to_ascii_lowercase().as_str()) {
+                        e += 1;
+                    }
+                    return Some(e);
+                }
+                if w == "in" && self.is(k + 1, "response") && self.is(k + 2, "to") {
+                    // "in response to Reuters' questions"
+                    let mut e = k + 3;
+                    while e < self.toks.len() && !self.is_any(e + 1, &["that", ",", "."]) && e < k + 8 {
+                        e += 1;
+                    }
+                    return Some(e);
+                }
+                None
+            }
+            _ if TIME_WORDS.contains(&w.as_str()) => {
+                let mut e = k;
+                while TIME_WORDS.contains(&self.w(e + 1).to_ascii_lowercase().as_str()) {
+                    e += 1;
+                }
+                Some(e)
+            }
+            _ => None,
+        }
+    }
+
+    fn matches_words(&self, k: usize, words: &[Box<str>]) -> bool {
+        words.iter().enumerate().all(|(i, w)| self.is(k + i, w))
+    }
+
+    /// Extends a cue over its channel phrase: "said in a statement", "said in a May briefing".
+    fn cue_end(&self, k: usize, ceil: usize) -> usize {
+        if self.is(k, "according") {
+            return k + 1;
+        }
+        if let Some(e) = self.adverbial_at(k + 1) {
+            if e < ceil && self.is(k + 1, "in") && self.lex.channels.iter().any(|c| self.matches_words(e + 1 - c.len(), c)) {
+                return e;
+            }
+        }
+        k
+    }
+
+    /// Builds the claim(s) for the cue at token `c`.
+    fn frame(&self, si: usize, c: usize, frame: Frame, out: &mut Vec<Draft>, sent_first_draft: usize) {
+        let s = &self.sents[si];
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        if frame == Frame::According {
+            self.according(si, c, out);
+            return;
+        }
+        let ce = self.cue_end(c, hi);
+        let cue = self.tspan(c, ce);
+        let cue_word = self.w(c).to_ascii_lowercase();
+        // Participle cues after a comma: ", adding that ...", ", saying ...".
+        if cue_word.ends_with("ing") && c > lo && self.w(c - 1) == "," {
+            let source = match out[sent_first_draft..].last() {
+                Some(d) => d.source,
+                None => match self.np_fwd(lo, c, true) {
+                    Some(e) if self.np_like(lo, e) => self.tspan(lo, e),
+                    _ => return,
+                },
+            };
+            if let Some(content) = self.content_after(ce + 1, hi, frame) {
+                out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "adding_that" });
+            }
+            return;
+        }
+        if cue_word.ends_with("ing") {
+            return;
+        }
+        // Skip auxiliaries and adverbs back from the cue.
+        let mut p = c;
+        while p > lo && self.is_any(p - 1, AUX) {
+            p -= 1;
+        }
+        if p == lo {
+            // "Said the official, ..." at a sentence start: not a news shape we read.
+            return;
+        }
+        let p = p - 1;
+        // `"QUOTE," said SOURCE` / `"QUOTE" said SOURCE`.
+        let q_before = self.quote_closing_at(p).or_else(|| (self.w(p) == "," && p > lo).then(|| self.quote_closing_at(p - 1)).flatten());
+        if let Some(q) = q_before {
+            let q = self.chain_head(q);
+            if let Some(e) = self.np_fwd(ce + 1, hi, false) {
+                if self.np_like(ce + 1, e) {
+                    let frags = self.quote_fragments(q);
+                    out.push(Draft { sentence: si, source: self.tspan(ce + 1, e), cue: Some(cue), fragments: frags, pattern: "quote_inverted" });
+                }
+            }
+            return;
+        }
+        if self.w(p) == "," {
+            // Either "NP, APPOSITIVE, said CONTENT" or "CONTENT, said SOURCE".
+            if let Some((np_start, _)) = self.appositive_back(p, lo) {
+                let before = np_start.checked_sub(1).filter(|&b| b >= lo);
+                if before.is_none() || before.is_some_and(|b| self.is_any(b, &["but", "and", "meanwhile", "however"]) || self.w(b) == ",") {
+                    let source = self.source_span(np_start, p - 1);
+                    if frame == Frame::Belief || frame == Frame::Report {
+                        if let Some(content) = self.content_after(ce + 1, hi, frame) {
+                            out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "belief" });
+                        }
+                        return;
+                    }
+                    if let Some(content) = self.content_after(ce + 1, hi, frame) {
+                        out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "said_that" });
+                    }
+                    return;
+                }
+            }
+            if frame != Frame::Speech {
+                return;
+            }
+            // Inverted: CONTENT, said SOURCE(, APPOSITIVE).
+            let Some(e) = self.np_fwd(ce + 1, hi, false) else {
+                return;
+            };
+            if !self.np_like(ce + 1, e) || !self.source_start_ok(ce + 1) {
+                return;
+            }
+            let Some(content) = self.content_before(lo, p) else {
+                return;
+            };
+            out.push(Draft { sentence: si, source: self.source_span(ce + 1, e), cue: Some(cue), fragments: content, pattern: "inverted" });
+            return;
+        }
+        // Relative clause: "Khon Ja, a Kachin activist from Bhamo who said ...".
+        if self.is_any(p, &["who", "which", "that"]) && p > lo {
+            self.relative(si, c, ce, p, frame, out);
+            return;
+        }
+        let Some(ns) = self.np_back(p, lo) else {
+            return;
+        };
+        let b = ns.checked_sub(1).filter(|&b| b >= lo);
+        // "X, which analysts estimate has ...": the belief of a relative clause.
+        if let Some(b) = b.filter(|&b| self.is_any(b, &["which", "that"]) && b > lo && self.w(b - 1) == ",") {
+            self.relative_belief(si, c, ce, ns, p, b, out);
+            return;
+        }
+        // CONTENT, SOURCE said.  /  "QUOTE," SOURCE said.
+        let ends_at = |k: usize| k >= hi || matches!(self.w(k), "." | "," | "?" | "!" | ";") || self.w(k) == ":" && self.quote_opening_at(k + 1).is_some();
+        let after_cue_ends = ends_at(ce + 1) || self.adverbial_at(ce + 1).is_some_and(|e| ends_at(e + 1));
+        if let Some(b) = b.filter(|_| after_cue_ends) {
+            let q = self.quote_closing_at(b).or_else(|| (self.w(b) == "," && b > lo).then(|| self.quote_closing_at(b - 1)).flatten());
+            let mut frags = if let Some(q) = q {
+                self.quote_fragments(self.chain_head(q))
+            } else if self.w(b) == "," {
+                match self.content_before(lo, b) {
+                    Some(c) => c,
+                    None => return,
+                }
+            } else {
+                return;
+            };
+            let mut pattern = if q.is_some() { "quote_cue_after" } else { "content_then_source" };
+            // Split quote: `"A," she said, "B."` and mixed `CONTENT, she said: "B"`.
+            let mut after = ce + 1;
+            if let Some(e) = self.adverbial_at(after) {
+                after = e + 1;
+            }
+            if matches!(self.w(after), "," | ":") {
+                if let Some(q2) = self.quote_opening_at(after + 1) {
+                    frags.extend(self.quote_fragments(q2));
+                    pattern = if q.is_some() { "split_quote" } else { "mixed_then_quote" };
+                }
+            }
+            if frame == Frame::Report {
+                return;
+            }
+            out.push(Draft { sentence: si, source: self.source_span(ns, p), cue: Some(cue), fragments: frags, pattern });
+            return;
+        }
+        // SOURCE said (that) CONTENT. The subject must start the clause.
+        let clause_start = b.is_none() || b.is_some_and(|b| self.is_any(b, &["but", "and", "so", "however", "meanwhile", "instead", "yet", "though", "while", "because", "as", "since", "although", "that", "when"]) || self.w(b) == "," || self.w(b) == ";" || self.w(b) == ":" || self.is_quote_mark(b) && self.quote_opening_at(b).is_none());
+        if !clause_start {
+            return;
+        }
+        if frame == Frame::Report && !self.is_document(ns, p) {
+            return;
+        }
+        if let Some(content) = self.content_after(ce + 1, hi, frame) {
+            let pattern = match frame {
+                Frame::Tell => "told_that",
+                Frame::Belief => "belief",
+                Frame::Report => "document_shows",
+                _ => "said_that",
+            };
+            out.push(Draft { sentence: si, source: self.source_span(ns, p), cue: Some(cue), fragments: content, pattern });
+        }
+    }
+
+    /// Whether a source may start at token `k` after an inverted cue ("said David", "said the").
+    fn source_start_ok(&self, k: usize) -> bool {
+        self.cap(k) || self.is_any(k, DETS) || self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || PRONOUNS.contains(&self.w(k)) || self.w(k).starts_with(char::is_lowercase) && self.lex.source_nouns.contains_key(self.w(k).to_ascii_lowercase().as_str())
+    }
+
+    /// A relative-clause attribution: "X, a farmer who said his crops failed", "X, which
+    /// analysts estimate has 15,000 troops".
+    fn relative(&self, si: usize, c: usize, ce: usize, rel: usize, frame: Frame, out: &mut Vec<Draft>) {
+        let s = &self.sents[si];
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        if self.is(rel, "who") {
+            // The antecedent: the NP (with appositive) before "who".
+            let Some(ante) = self.antecedent(rel, lo) else {
+                return;
+            };
+            if let Some(content) = self.content_after(ce + 1, hi, frame) {
+                out.push(Draft { sentence: si, source: ante, cue: Some(self.tspan(c, ce)), fragments: content, pattern: "relative_clause" });
+            }
+        }
+    }
+
+    /// "The KIA, which analysts estimate has over 15,000 personnel, was founded ...": source
+    /// between the relative pronoun and the cue; content = the antecedent + the clause.
+    #[allow(clippy::too_many_arguments)]
+    fn relative_belief(&self, si: usize, c: usize, ce: usize, ns: usize, p: usize, rel: usize, out: &mut Vec<Draft>) {
+        let s = &self.sents[si];
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let comma = rel - 1;
+        let Some(ante_start) = (comma > lo).then(|| self.np_back(comma - 1, lo)).flatten() else {
+            return;
+        };
+        let mut e = ce + 1;
+        while e < hi && !matches!(self.w(e), "," | "." | ";") {
+            e += 1;
+        }
+        if e <= ce + 1 {
+            return;
+        }
+        let clause = self.tspan(ce + 1, e - 1);
+        let ante = self.tspan(ante_start, comma - 1);
+        out.push(Draft { sentence: si, source: self.source_span(ns, p), cue: Some(self.tspan(c, ce)), fragments: vec![ante, clause], pattern: "relative_belief" });
+    }
+
+    /// The noun phrase a relative pronoun at `rel` refers to.
+    fn antecedent(&self, rel: usize, lo: usize) -> Option<Span> {
+        if rel == lo {
+            return None;
+        }
+        let end = rel - 1;
+        if self.w(end) == "," {
+            if let Some((s, _)) = self.appositive_back(end, lo) {
+                return Some(self.source_span(s, end - 1));
+            }
+            let s = self.np_back(end - 1, lo)?;
+            return Some(self.source_span(s, end - 1));
+        }
+        // "a Kachin activist from Bhamo who": walk back through the appositive to its name.
+        let s = self.np_back(end, lo)?;
+        if s > lo && self.w(s - 1) == "," {
+            if let Some((s2, _)) = self.appositive_back_open(s - 1, lo) {
+                return Some(self.source_span(s2, end));
+            }
+        }
+        Some(self.source_span(s, end))
+    }
+
+    /// `NAME, APPOSITIVE` without a closing comma (the appositive runs into a relative clause).
+    fn appositive_back_open(&self, comma: usize, lo: usize) -> Option<(usize, usize)> {
+        if comma <= lo {
+            return None;
+        }
+        let s = self.np_back(comma - 1, lo)?;
+        (comma - s <= 6).then_some((s, comma + 1))
+    }
+
+    /// Content after a cue: skips a recipient ("told Reuters"), adverbials, "that"; runs to the
+    /// sentence end or to a stop (", adding", ", but it"); a quotation opened here runs on.
+    fn content_after(&self, mut a: usize, hi: usize, frame: Frame) -> Option<Vec<Span>> {
+        if frame == Frame::Tell {
+            // Recipient.
+            let e = self.np_fwd(a, hi, true)?;
+            let mut r = a;
+            while r <= e && !self.is(r, "that") && self.adverbial_at(r).is_none() {
+                r += 1;
+            }
+            a = r;
+        }
+        for _ in 0..3 {
+            if let Some(e) = self.adverbial_at(a) {
+                a = e + 1;
+            }
+            if self.w(a) == "," && (self.adverbial_at(a + 1).is_some() || self.is_any(a + 1, &["however", "though"])) {
+                a += 1;
+            }
+        }
+        if self.is(a, "that") {
+            a += 1;
+        }
+        while a < hi && matches!(self.w(a), "," | ":") {
+            a += 1;
+        }
+        if a >= hi {
+            return None;
+        }
+        if let Some(q) = self.quote_opening_at(a) {
+            let mut frags = self.quote_fragments(q);
+            // Text after the closing quote in the same sentence ("..." she said.) is not content.
+            if frags.is_empty() {
+                return None;
+            }
+            let last_close = self.chain_end(q);
+            if let Some(close) = self.quotes[last_close].close {
+                let k = self.tok_index_at(close.end);
+                if k < hi && !matches!(self.w(k), "." | "," | ";") {
+                    if let Some(more) = self.content_span(k, hi) {
+                        frags.push(more);
+                    }
+                }
+            }
+            return Some(frags);
+        }
+        let span = self.content_span(a, hi)?;
+        Some(vec![span])
+    }
+
+    /// Content from token `a` to the end of the clause (before `hi`).
+    fn content_span(&self, a: usize, hi: usize) -> Option<Span> {
+        let mut e = a;
+        let mut last = None;
+        while e < hi {
+            let w = self.w(e);
+            if w == "," && e + 1 < hi {
+                let nx = self.w(e + 1).to_ascii_lowercase();
+                if CONTENT_STOPS.contains(&nx.as_str()) || self.lex.cues.get(nx.as_str()).is_some_and(|f| *f == Frame::According) {
+                    break;
+                }
+                if matches!(nx.as_str(), "but" | "though" | "although") && PRONOUNS.contains(&self.w(e + 2)) {
+                    break;
+                }
+            }
+            if w == ";" {
+                break;
+            }
+            last = Some(e);
+            e += 1;
+        }
+        let last = last?;
+        let span = self.tspan(a, last).trim_matches(self.text, &['.', ',', ';', ':']);
+        let words = span.slice(self.text).split_whitespace().count();
+        (words >= 2).then_some(span)
+    }
+
+    /// Content before a comma at `comma`: from the clause start (sentence start) to it.
+    fn content_before(&self, lo: usize, comma: usize) -> Option<Vec<Span>> {
+        if comma <= lo {
+            return None;
+        }
+        // A quotation ending right before the comma: the whole quotation.
+        if let Some(q) = self.quote_closing_at(comma - 1).or_else(|| self.quote_closing_at(comma.checked_sub(2)?).filter(|_| self.w(comma - 1) == ",")) {
+            return Some(self.quote_fragments(self.chain_head(q)));
+        }
+        let mut a = lo;
+        // Skip a leading opening quote that closed inside the content (kept for kind).
+        let span = self.tspan(a, comma - 1).trim_matches(self.text, &['.', ',', ';', ':']);
+        while a < comma && self.punct(a) && !self.is_quote_mark(a) {
+            a += 1;
+        }
+        let words = span.slice(self.text).split_whitespace().count();
+        (words >= 3).then(|| vec![span])
+    }
+
+    /// "according to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
+    fn according(&self, si: usize, c: usize, out: &mut Vec<Draft>) {
+        let s = &self.sents[si];
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let src_start = c + 2;
+        let cue = self.tspan(c, c + 1);
+        let mut lead = lo;
+        while lead < c && (self.is_any(lead, &["but", "and", "however", "yet", "so"]) || self.is_quote_mark(lead) && self.quote_opening_at(lead).is_none()) {
+            lead += 1;
+        }
+        if c == lead {
+            // According to SOURCE, CONTENT.
+            let Some(e) = self.np_fwd(src_start, hi, true) else {
+                return;
+            };
+            let mut after = e + 1;
+            // "According to John Smith, an analyst at X, the ...".
+            if self.w(after) == "," && self.is_any(after + 1, &["a", "an"]) {
+                if let Some(e2) = self.np_fwd(after + 1, hi, true) {
+                    if self.w(e2 + 1) == "," {
+                        after = e2 + 1;
+                    }
+                }
+            }
+            if self.w(after) != "," {
+                return;
+            }
+            let source = self.source_span(src_start, after - 1);
+            if let Some(content) = self.content_after(after + 1, hi, Frame::According) {
+                out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "according_to" });
+            }
+            return;
+        }
+        // CONTENT, according to SOURCE(, CONTENT2).
+        let Some(e) = self.np_fwd(src_start, hi, false) else {
+            return;
+        };
+        let source = self.source_span(src_start, e);
+        let first = if c > lo && self.w(c - 1) == "," { c - 1 } else { c };
+        let mut frags = match self.content_before(lo, first) {
+            Some(f) => f,
+            None => {
+                // "..." according to X, when the content is a quotation in an earlier sentence.
+                return;
+            }
+        };
+        if self.w(e + 1) == "," && !self.is_any(e + 2, RELATIVE) {
+            if let Some(more) = self.content_span(e + 2, hi) {
+                frags.push(more);
+            }
+        }
+        out.push(Draft { sentence: si, source, cue: Some(cue), fragments: frags, pattern: "according_to" });
+    }
+
+    /// The first quote of the chain `q` belongs to.
+    fn chain_head(&self, mut q: usize) -> usize {
+        while let Some(p) = self.quotes[q].prev {
+            q = p;
+        }
+        q
+    }
+
+    fn chain_end(&self, mut q: usize) -> usize {
+        while let Some(n) = self.quotes[q].next {
+            q = n;
+        }
+        q
+    }
+
+    /// A source span for tokens `a..=b`, cut before a relative clause.
+    fn source_span(&self, a: usize, b: usize) -> Span {
+        let mut e = b;
+        for k in a + 1..=b {
+            if self.w(k) == "," && self.is_any(k + 1, RELATIVE) || self.is_any(k, &["who", "whose"]) {
+                e = k - 1;
+                break;
+            }
+        }
+        while e > a && self.punct(e) && !self.is_any(e, &["'s", "’s", "'", "’"]) {
+            e -= 1;
+        }
+        self.tspan(a, e)
+    }
+
+    fn is_document(&self, a: usize, b: usize) -> bool {
+        (a..=b).any(|k| self.lex.source_nouns.get(self.w(k).to_ascii_lowercase().as_str()) == Some(&SourceType::Document))
+    }
+
+    /// Quotations no cue claimed: a quote paragraph right after a claim belongs to its source.
+    fn cueless_quotes(&self, drafts: &mut Vec<Draft>) {
+        let mut covered: Vec<Span> = drafts.iter().flat_map(|d| d.fragments.iter().copied()).collect();
+        covered.sort();
+        let mut new = Vec::new();
+        for (qi, q) in self.quotes.iter().enumerate() {
+            if q.prev.is_some() || q.inner.slice(self.text).split_whitespace().count() < 4 {
+                continue;
+            }
+            if covered.iter().any(|c| c.overlaps(q.inner)) {
+                continue;
+            }
+            // The quote must open its sentence.
+            let Some(si) = self.sents.iter().position(|s| s.span.contains(q.open)) else {
+                continue;
+            };
+            let s = &self.sents[si];
+            if !s.body || s.span.start != q.open.start {
+                continue;
+            }
+            // A cue in the sentence that produced nothing: leave it.
+            if (s.tokens.start..s.tokens.end).any(|k| self.lex.cues.contains_key(self.w(k).to_ascii_lowercase().as_str()) && self.quote_at(self.toks[k].span.start).is_none()) {
+                continue;
+            }
+            // The previous claim, in this paragraph or the one before.
+            let Some(prev) = drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.fragments.first().is_some_and(|f| f.start < q.open.start))
+                .max_by_key(|(_, d)| d.fragments.first().map_or(0, |f| f.start))
+                .map(|(i, _)| i)
+            else {
+                continue;
+            };
+            let pb = self.sents[drafts[prev].sentence].block;
+            if s.block > pb + 1 || drafts[prev].cue.is_none() {
+                continue;
+            }
+            let frags = self.quote_fragments(qi);
+            if frags.is_empty() {
+                continue;
+            }
+            new.push(Draft { sentence: si, source: drafts[prev].source, cue: None, fragments: frags, pattern: "cueless_quote" });
+        }
+        drafts.extend(new);
+    }
+
+    /// Turns drafts into claims: dedupes, types sources, computes kinds, entities, numbers.
+    fn finish(&self, mut drafts: Vec<Draft>, numbers: &Numbers) -> Vec<Claim> {
+        for d in &mut drafts {
+            d.fragments.retain(|f| !f.is_empty());
+            d.fragments.sort();
+        }
+        drafts.retain(|d| !d.fragments.is_empty() && !d.source.is_empty());
+        // Claims read in text order.
+        drafts.sort_by_key(|d| (d.fragments[0].start, d.cue.map_or(0, |c| c.start)));
+        let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
+        for d in drafts {
+            let hull = Span::new(d.fragments[0].start, d.fragments.iter().map(|f| f.end).max().unwrap_or(0));
+            // Two cues reading the same content: the first wins.
+            if claims.iter().any(|c| c.content == hull) {
+                continue;
+            }
+            let (kind_src, head, entity) = self.source_type(d.source);
+            let kind = self.kind(&d.fragments);
+            let entities = (0..self.ents.len())
+                .filter(|&e| d.fragments.iter().any(|f| f.contains(self.ents[e].span)))
+                .collect();
+            let numbers = d.fragments.iter().flat_map(|f| numbers.find(self.text, *f)).collect();
+            claims.push(Claim {
+                sentence: d.sentence,
+                kind,
+                source: Source { span: d.source, head, kind: kind_src, entity, resolved: None },
+                cue: d.cue,
+                content: hull,
+                fragments: if d.fragments.len() > 1 { d.fragments } else { Vec::new() },
+                pattern: d.pattern,
+                entities,
+                numbers,
+            });
+        }
+        // Nested attributions are flattened: a claim whose cue lies inside a longer claim's
+        // content is dropped ("X believes A, two of the people said").
+        let pieces = |c: &Claim| if c.fragments.is_empty() { vec![c.content] } else { c.fragments.clone() };
+        let all: Vec<(Vec<Span>, usize)> = claims.iter().map(|c| (pieces(c), c.content.len())).collect();
+        let mut i = 0;
+        claims.retain(|c| {
+            let keep = match c.cue {
+                Some(cue) => !all.iter().enumerate().any(|(j, (fr, len))| j != i && *len > c.content.len() && fr.iter().any(|f| f.contains(cue))),
+                None => true,
+            };
+            i += 1;
+            keep
+        });
+        claims
+    }
+
+    /// Direct when every letter of the content is quoted, indirect when none is.
+    fn kind(&self, frags: &[Span]) -> ClaimKind {
+        let (mut inside, mut outside) = (0usize, 0usize);
+        for f in frags {
+            for (off, ch) in f.slice(self.text).char_indices() {
+                if !ch.is_alphanumeric() {
+                    continue;
+                }
+                if self.quote_at(f.start + off).is_some() {
+                    inside += 1;
+                } else {
+                    outside += 1;
+                }
+            }
+        }
+        match (inside, outside) {
+            (0, _) => ClaimKind::Indirect,
+            (_, 0) => ClaimKind::Direct,
+            _ => ClaimKind::Mixed,
+        }
+    }
+
+    /// Source type, head span and entity of a source span.
+    fn source_type(&self, src: Span) -> (SourceType, Span, Option<usize>) {
+        let a = self.tok_index_at(src.start);
+        let b = self.tok_index_at(src.end).saturating_sub(1).max(a);
+        if b == a && PRONOUNS.contains(&self.w(a)) {
+            return (SourceType::Unknown, src, None);
+        }
+        // A person named in the core (before "of", "at", an appositive...).
+        let ents: Vec<usize> = (0..self.ents.len()).filter(|&e| src.contains(self.ents[e].span)).collect();
+        let core_end = (a..=b)
+            .find(|&k| k > a && (self.w(k) == "," || self.is_any(k, &["of", "at", "from", "with", "familiar", "who", "in", "for", "on"])) && !(self.is(k, "of") && self.is_any(a, &["one", "two", "three", "four", "five", "some", "many", "most", "several", "none", "another", "each", "both", "all", "few"])))
+            .map_or(src.end, |k| self.toks[k].span.start);
+        let core = Span::new(src.start, core_end);
+        if let Some(&e) = ents.iter().find(|&&e| core.contains(self.ents[e].span) && self.ents[e].label == Label::PERSON) {
+            return (SourceType::Person, self.ents[e].span, Some(e));
+        }
+        // The head noun: last word of the core.
+        let core_last = self.tok_index_at(core.end).saturating_sub(1).max(a);
+        let mut h = core_last;
+        while h > a && self.punct(h) {
+            h -= 1;
+        }
+        let head_word = self.w(h).to_ascii_lowercase();
+        let head = self.toks[h].span;
+        if let Some(&e) = ents.iter().find(|&&e| self.ents[e].span.end == head.end || self.ents[e].span.contains(head)) {
+            let t = match self.ents[e].label {
+                Label::PERSON => SourceType::Person,
+                Label::ORG | Label::GPE => SourceType::Organization,
+                Label::NORP => SourceType::Anonymous,
+                _ => SourceType::Unknown,
+            };
+            return (t, self.ents[e].span, Some(e));
+        }
+        if let Some(&t) = self.lex.source_nouns.get(head_word.as_str()) {
+            // "One of the people, a KIA official": the appositive names the role.
+            return (t, head, ents.iter().copied().find(|&e| core.contains(self.ents[e].span) && matches!(self.ents[e].label, Label::ORG)));
+        }
+        // An ORG entity right before a descriptor noun ("the Stimson Centre think-tank").
+        if let Some(&e) = ents.iter().find(|&&e| matches!(self.ents[e].label, Label::ORG | Label::GPE) && core.contains(self.ents[e].span)) {
+            return (SourceType::Organization, self.ents[e].span, Some(e));
+        }
+        // Look into the appositive for a role.
+        if core.end < src.end {
+            for k in self.tok_index_at(core.end)..=b {
+                if let Some(&t) = self.lex.source_nouns.get(self.w(k).to_ascii_lowercase().as_str()) {
+                    if t == SourceType::Anonymous {
+                        // A name we did not tag, with a role: still a person when capitalised.
+                        if (a..h + 1).all(|j| self.cap(j)) {
+                            return (SourceType::Person, core.trim(self.text), None);
+                        }
+                        return (t, self.toks[k].span, None);
+                    }
+                }
+            }
+        }
+        let words: Vec<&str> = core.slice(self.text).split_whitespace().collect();
+        if (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return (SourceType::Person, core.trim(self.text), None);
+        }
+        (SourceType::Unknown, head, None)
+    }
+
+    /// Resolves pronoun and definite sources to earlier mentions; fills cue-less sources.
+    fn resolve(&self, claims: &mut [Claim], no_comment: &mut [NoComment]) {
+        // History of mentions: (span, type, head word, entity).
+        let mut history: Vec<(Span, SourceType, String, Option<usize>, Span)> = Vec::new();
+        let mut nc = 0usize;
+        for i in 0..claims.len() {
+            // Non-responses before this claim see the same history.
+            while nc < no_comment.len() && no_comment[nc].subject.start < claims[i].source.span.start.min(claims[i].content.start) {
+                no_comment[nc].resolved = self.lookup(no_comment[nc].subject, &history).map(|(m, _)| m);
+                nc += 1;
+            }
+            let src = claims[i].source.span;
+            let src_text = src.slice(self.text);
+            if claims[i].cue.is_none() {
+                // Cue-less: the source is the previous claim's; point at what it resolved to.
+                if let Some(prev) = (0..i).rev().find(|&j| claims[j].source.span == src) {
+                    let p = claims[prev].source.clone();
+                    claims[i].source.kind = p.kind;
+                    claims[i].source.head = p.head;
+                    claims[i].source.entity = p.entity;
+                    claims[i].source.resolved = p.resolved.or(Some(Mention { span: p.head, entity: p.entity }));
+                }
+                continue;
+            }
+            let is_pronoun = PRONOUNS.contains(&src_text);
+            let definite = src_text.split_whitespace().count() <= 3
+                && (src_text.starts_with("the ") || src_text.starts_with("The "))
+                && claims[i].source.entity.is_none()
+                && !src_text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase));
+            if is_pronoun || definite {
+                if let Some((m, t)) = self.lookup(src, &history) {
+                    claims[i].source.resolved = Some(m.clone());
+                    claims[i].source.kind = t;
+                    if claims[i].source.entity.is_none() {
+                        claims[i].source.entity = m.entity;
+                    }
+                    continue;
+                }
+            }
+            let head_word = claims[i].source.head.slice(self.text).to_ascii_lowercase();
+            history.push((src, claims[i].source.kind, head_word, claims[i].source.entity, claims[i].source.head));
+        }
+        while nc < no_comment.len() {
+            no_comment[nc].resolved = self.lookup(no_comment[nc].subject, &history).map(|(m, _)| m);
+            nc += 1;
+        }
+    }
+
+    /// The earlier mention a pronoun or definite description refers to.
+    fn lookup(&self, src: Span, history: &[(Span, SourceType, String, Option<usize>, Span)]) -> Option<(Mention, SourceType)> {
+        let tl = src.slice(self.text).to_ascii_lowercase();
+        let earlier = || history.iter().rev().filter(|h| h.0.end <= src.start);
+        let plural = |h: &&(Span, SourceType, String, Option<usize>, Span)| h.2.ends_with('s') || h.0.slice(self.text).contains(" and ");
+        let found = match tl.as_str() {
+            "he" | "she" => earlier().find(|h| h.1 == SourceType::Person || h.1 == SourceType::Anonymous && !plural(h)),
+            "it" => earlier().find(|h| matches!(h.1, SourceType::Organization | SourceType::Document)),
+            "they" => earlier().find(|h| h.1 == SourceType::Anonymous && plural(h) || h.1 == SourceType::Organization),
+            "we" | "i" | "you" => None,
+            _ => {
+                // "the official": the latest single mention with that noun, not a coordination.
+                let noun = tl.rsplit(' ').next().unwrap_or("");
+                earlier().find(|h| {
+                    sub_np_with(self.text, h.0, noun).is_some_and(|m| {
+                        let mt = m.slice(self.text);
+                        !mt.contains(" and ") && !mt.eq_ignore_ascii_case(&tl)
+                    })
+                })
+            }
+        }?;
+        // Point at the most specific mention: a named head, or the piece with the noun.
+        let named = found.3.is_some_and(|e| self.ents[e].span == found.4) || found.1 == SourceType::Person;
+        let span = if named {
+            found.4
+        } else {
+            let noun = if matches!(tl.as_str(), "he" | "she" | "it" | "they") { found.2.clone() } else { tl.rsplit(' ').next().unwrap_or("").to_string() };
+            sub_np_with(self.text, found.0, &noun).unwrap_or(found.0)
+        };
+        let entity = found.3.filter(|&e| self.ents[e].span == span);
+        Some((Mention { span, entity }, found.1))
+    }
+}
+
+/// The comma-separated piece of `np` that contains the word `noun` ("a KIA official" in
+/// "One of the people, a KIA official").
+fn sub_np_with(text: &str, np: Span, noun: &str) -> Option<Span> {
+    let s = np.slice(text);
+    let mut off = 0;
+    for piece in s.split(',') {
+        if piece.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(noun)) {
+            let sp = Span::new(np.start + off, np.start + off + piece.len()).trim(text);
+            return Some(sp);
+        }
+        off += piece.len() + 1;
+    }
+    None
+}
+
+/// Drops a period just before a closing quote ("We will go." → "We will go").
+fn strip_final_period(text: &str, s: Span) -> Span {
+    let t = s.slice(text);
+    if t.ends_with('.') && !t.ends_with("..") {
+        Span::new(s.start, s.end - 1).trim(text)
+    } else {
+        s
+    }
+}

@@ -1,0 +1,341 @@
+//! Gazetteer stage: entities from lists (built-in and user TSV files) and from the shapes
+//! names take in news text (titles, appositives, speech cues, organisation head words,
+//! acronyms defined in the text), linked within the document so one entity has one id.
+//!
+//! List matching runs an anchored Aho-Corasick automaton (leftmost-longest) only at token
+//! starts that begin with a capital letter: names almost always do, and skipping the other
+//! 85% of positions is what makes the matcher fast. Names that do not start with a capital
+//! (or that match case-insensitively) go into a second automaton run at every word start.
+
+mod lists;
+mod patterns;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+pub use lists::{builtin_files, builtin_first_names, Entry, Label, Lists, Name, HEADER};
+pub use patterns::Patterns;
+
+use crate::error::Result;
+use crate::segmentation::{Token, TokenKind};
+use crate::span::Span;
+
+/// Where an entity came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// A gazetteer list.
+    List,
+    /// A name shape in the text (title + name, appositive, cue, head word).
+    Pattern,
+    /// An acronym defined in the text or a short form of an earlier mention.
+    Alias,
+}
+
+/// One entity mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Byte span of the mention.
+    pub span: Span,
+    /// OntoNotes label.
+    pub label: Label,
+    /// Canonical id: from the gazetteer, or `local:<Canonical name>` for entities found by
+    /// pattern, shared by all mentions of the entity in the document.
+    pub id: Option<Arc<str>>,
+    /// Canonical name.
+    pub canonical: Option<Arc<str>>,
+    /// How it was found.
+    pub origin: Origin,
+}
+
+/// Builds a [`Gazetteer`].
+///
+/// ```
+/// use claimex::gazetteer::GazetteerBuilder;
+/// let gaz = GazetteerBuilder::new()
+///     .builtin(false)
+///     .add_tsv("name\tlabel\tid\tcanonical\taliases\tflags\n\
+///               Kachin Independence Army\tORG\t\t\tKIA\t\n", "inline")
+///     .unwrap()
+///     .build()
+///     .unwrap();
+/// let text = "The KIA-controlled town";
+/// let ents = gaz.tag(text, &claimex::segmentation::Segmenter::new().tokenize(text), &[]);
+/// assert_eq!(ents[0].span.slice(text), "KIA");
+/// assert_eq!(ents[0].canonical.as_deref(), Some("Kachin Independence Army"));
+/// ```
+#[derive(Default)]
+pub struct GazetteerBuilder {
+    builtin: Option<bool>,
+    lists: Lists,
+    paths: Vec<PathBuf>,
+    patterns: Option<bool>,
+}
+
+impl GazetteerBuilder {
+    /// A builder that will include the built-in lists.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Whether to include the built-in lists (default: yes).
+    pub fn builtin(mut self, yes: bool) -> GazetteerBuilder {
+        self.builtin = Some(yes);
+        self
+    }
+
+    /// Whether to find entities by pattern beyond the lists (default: yes).
+    pub fn patterns(mut self, yes: bool) -> GazetteerBuilder {
+        self.patterns = Some(yes);
+        self
+    }
+
+    /// Adds a user gazetteer file or folder of `*.tsv` files; its entries override built-in
+    /// entries with the same name.
+    pub fn add_path(mut self, path: impl Into<PathBuf>) -> GazetteerBuilder {
+        self.paths.push(path.into());
+        self
+    }
+
+    /// Adds a user gazetteer from TSV text.
+    pub fn add_tsv(mut self, tsv: &str, origin: &str) -> Result<GazetteerBuilder> {
+        self.lists.parse(tsv, origin, true)?;
+        Ok(self)
+    }
+
+    /// Loads the lists and compiles the automata.
+    pub fn build(self) -> Result<Gazetteer> {
+        let mut lists = Lists::default();
+        if self.builtin.unwrap_or(true) {
+            lists.load_builtin()?;
+        }
+        for p in &self.paths {
+            lists.load_path(p)?;
+        }
+        // Inline user TSVs come last: appended with their entry indices shifted.
+        let base = lists.entries.len();
+        lists.entries.extend(self.lists.entries);
+        lists.names.extend(self.lists.names.into_iter().map(|mut n| {
+            n.entry += base;
+            n
+        }));
+        Gazetteer::from_lists(lists, self.patterns.unwrap_or(true))
+    }
+}
+
+/// Compiled gazetteer: automata over all surface forms plus the pattern rules.
+/// `Send + Sync`: build once, share across threads.
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// Names that start with an upper-case letter, matched case-sensitively at capitalised
+    /// token starts.
+    upper: Option<(AhoCorasick, Vec<usize>)>,
+    /// Everything else, run at every word start.
+    other: Option<(AhoCorasick, Vec<usize>)>,
+    patterns: Option<Patterns>,
+    n_names: usize,
+}
+
+impl Gazetteer {
+    /// The gazetteer with the built-in lists and patterns.
+    pub fn builtin() -> Result<Gazetteer> {
+        GazetteerBuilder::new().build()
+    }
+
+    fn from_lists(lists: Lists, patterns: bool) -> Result<Gazetteer> {
+        // One entry per surface form: a user list overrides a built-in one; among lists of
+        // one kind the first row wins (files are read in sorted order).
+        let mut by_surface: HashMap<&str, usize> = HashMap::with_capacity(lists.names.len());
+        let mut winners: Vec<&Name> = Vec::with_capacity(lists.names.len());
+        for n in &lists.names {
+            match by_surface.get(n.surface.as_str()) {
+                Some(&w) => {
+                    if n.user && !winners[w].user {
+                        winners[w] = n;
+                    }
+                }
+                None => {
+                    by_surface.insert(&n.surface, winners.len());
+                    winners.push(n);
+                }
+            }
+        }
+        let mut upper_pats = Vec::new();
+        let mut upper_ids = Vec::new();
+        let mut other_pats = Vec::new();
+        let mut other_ids = Vec::new();
+        for n in &winners {
+            let e = &lists.entries[n.entry];
+            let starts_upper = n.surface.starts_with(char::is_uppercase);
+            if e.case_insensitive || !starts_upper {
+                other_pats.push(n.surface.as_str());
+                other_ids.push(n.entry);
+            } else {
+                upper_pats.push(n.surface.as_str());
+                upper_ids.push(n.entry);
+            }
+        }
+        let upper = compile(&upper_pats, false)?.map(|ac| (ac, upper_ids));
+        let other = compile(&other_pats, true)?.map(|ac| (ac, other_ids));
+        Ok(Gazetteer {
+            n_names: winners.len(),
+            entries: lists.entries,
+            upper,
+            other,
+            patterns: patterns.then(Patterns::new),
+        })
+    }
+
+    /// Number of distinct surface forms.
+    pub fn len(&self) -> usize {
+        self.n_names
+    }
+
+    /// True when no names are loaded.
+    pub fn is_empty(&self) -> bool {
+        self.n_names == 0
+    }
+
+    /// Heap bytes used by the automata.
+    pub fn memory_usage(&self) -> usize {
+        self.upper.as_ref().map_or(0, |(ac, v)| ac.memory_usage() + v.len() * 8)
+            + self.other.as_ref().map_or(0, |(ac, v)| ac.memory_usage() + v.len() * 8)
+    }
+
+    /// List matches only, over the given tokens (no patterns, no linking): the fast path
+    /// benchmarks measure.
+    pub fn match_lists(&self, text: &str, tokens: &[Token], out: &mut Vec<Entity>) {
+        let mut entries = Vec::new();
+        self.match_lists_with_entries(text, tokens, out, &mut entries);
+    }
+
+    fn match_lists_with_entries(&self, text: &str, tokens: &[Token], out: &mut Vec<Entity>, entries: &mut Vec<usize>) {
+        let bytes = text.as_bytes();
+        let mut next_free = 0usize;
+        for (ti, t) in tokens.iter().enumerate() {
+            if t.span.start < next_free || t.kind == TokenKind::Punct {
+                continue;
+            }
+            let first = bytes[t.span.start];
+            let upper = if first < 0x80 {
+                first.is_ascii_uppercase()
+            } else {
+                text[t.span.start..].chars().next().is_some_and(char::is_uppercase)
+            };
+            let mut best: Option<(usize, usize)> = None;
+            if upper {
+                if let Some((ac, ids)) = &self.upper {
+                    best = anchored_longest(ac, text, t.span.start, tokens, ti).map(|(e, p)| (e, ids[p]));
+                }
+            }
+            if let Some((ac, ids)) = &self.other {
+                if let Some((e, p)) = anchored_longest(ac, text, t.span.start, tokens, ti) {
+                    if best.is_none_or(|(be, _)| e > be) {
+                        best = Some((e, ids[p]));
+                    }
+                }
+            }
+            if let Some((end, entry)) = best {
+                let e = &self.entries[entry];
+                out.push(Entity {
+                    span: Span::new(t.span.start, end),
+                    label: e.label,
+                    id: e.id.clone(),
+                    canonical: Some(e.canonical.clone()),
+                    origin: Origin::List,
+                });
+                entries.push(entry);
+                next_free = end;
+            }
+        }
+    }
+
+    /// Entities of a document: list matches, pattern matches and aliases, inside `regions`
+    /// (the non-boilerplate blocks; all tokens when empty), sorted, non-overlapping, linked.
+    pub fn tag(&self, text: &str, tokens: &[Token], regions: &[Span]) -> Vec<Entity> {
+        let mut found = Vec::new();
+        let mut entries = Vec::new();
+        self.match_lists_with_entries(text, tokens, &mut found, &mut entries);
+        self.resolve_ambiguous(text, &mut found, &entries);
+        if let Some(p) = &self.patterns {
+            p.apply(text, tokens, &mut found);
+        }
+        if !regions.is_empty() {
+            found.retain(|e| regions.iter().any(|r| r.contains(e.span)));
+        }
+        found
+    }
+
+    /// Drops ambiguous names ("Chad", "Reading", "Georgia") without supporting context: a
+    /// locative preposition before it, or another, unambiguous mention of the same entity.
+    fn resolve_ambiguous(&self, text: &str, found: &mut Vec<Entity>, entries: &[usize]) {
+        let amb = |i: usize| self.entries[entries[i]].ambiguous;
+        if !(0..found.len()).any(amb) {
+            return;
+        }
+        let sure: std::collections::HashSet<usize> = (0..found.len())
+            .filter(|&i| !amb(i))
+            .map(|i| entries[i])
+            .collect();
+        let mut keep = Vec::with_capacity(found.len());
+        for (i, e) in found.iter().enumerate() {
+            keep.push(!amb(i) || sure.contains(&entries[i]) || ambiguous_in_context(text, e));
+        }
+        let mut k = keep.into_iter();
+        found.retain(|_| k.next().unwrap_or(true));
+    }
+}
+
+/// An ambiguous place name is kept after a locative word ("in Chad", "to Reading") unless a
+/// capitalised word or a number follows ("Chad Smith", "May 5").
+fn ambiguous_in_context(text: &str, e: &Entity) -> bool {
+    let after = &text[e.span.end..];
+    let next_cap = after
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    if next_cap {
+        return false;
+    }
+    let before = text[..e.span.start].trim_end();
+    let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(e.label, Label::GPE | Label::LOC | Label::FAC) && LOCATIVE.contains(&prev)
+}
+
+const LOCATIVE: &[&str] = &[
+    "in", "from", "to", "near", "across", "into", "outside", "around", "throughout", "toward",
+    "towards", "via", "at", "visited", "visit", "across", "northern", "southern", "eastern",
+    "western", "central",
+];
+
+fn compile(pats: &[&str], ci: bool) -> Result<Option<AhoCorasick>> {
+    if pats.is_empty() {
+        return Ok(None);
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(ci)
+        .build(pats)
+        .map_err(|e| crate::error::Error::Gazetteer {
+            path: "gazetteers".into(),
+            line: 0,
+            message: format!("cannot build the name automaton: {e}"),
+        })?;
+    Ok(Some(ac))
+}
+
+/// The longest name starting at `start` that ends on a token end. Returns (end, pattern).
+fn anchored_longest(ac: &AhoCorasick, text: &str, start: usize, tokens: &[Token], ti: usize) -> Option<(usize, usize)> {
+    let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+    let m = ac.find(input)?;
+    let end = m.end();
+    // The match must end where a token ends ("Indiana" must not match in "Indianapolis").
+    let ok = tokens[ti..]
+        .iter()
+        .take_while(|t| t.span.start < end)
+        .any(|t| t.span.end == end);
+    ok.then(|| (end, m.pattern().as_usize()))
+}

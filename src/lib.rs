@@ -1,0 +1,37 @@
+//! claimex: who said what in crawled news.
+//!
+//! The pipeline, one module per stage:
+//! [`input`] → [`boilerplate`] → [`segmentation`] → [`gazetteer`] → [`attribution`] →
+//! [`output`], wired by [`pipeline`] and streamed in parallel by [`run`]. The subcommands of
+//! the `claimex` binary are library functions in [`commands`].
+//!
+//! ```
+//! use claimex::{pipeline::Pipeline, Document};
+//! let p = Pipeline::builder().build().unwrap();
+//! let doc = Document::new("a1", "Rebels gain ground\n\
+//!     The town has fallen, according to three people familiar with the matter.\n");
+//! let ann = p.annotate(&doc);
+//! let claim = &ann.attribution.claims[0];
+//! assert_eq!(claim.source.span.slice(&doc.text), "three people familiar with the matter");
+//! assert_eq!(claim.content.slice(&doc.text), "The town has fallen");
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod attribution;
+pub mod boilerplate;
+pub mod commands;
+pub mod document;
+pub mod error;
+pub mod gazetteer;
+pub mod input;
+pub mod msg;
+pub mod output;
+pub mod pipeline;
+pub mod run;
+pub mod segmentation;
+pub mod span;
+
+pub use document::Document;
+pub use error::{DocError, Error};
+pub use span::{CharIndex, Span};

@@ -1,0 +1,899 @@
+//! Segmentation stage: sentences and tokens, with byte spans into the unmodified text.
+//!
+//! Sentences never cross a line break: in scraped dumps a line is a block (a paragraph, a
+//! heading, a menu item), and the boilerplate stage reasons about lines too. Inside a line, a
+//! single pass finds the few bytes that can end a sentence (`.`, `?`, `!`, `…`, bullets, list
+//! markers) and decides each with the rules news needs: abbreviations and titles
+//! (`Maj. Naung Yoe`), initialisms (`U.S. President`), initials (`George W. Bush`), numbers,
+//! times and money, ellipses, closing quotes and brackets (`."`), lower-case continuations
+//! (`"Why now?" he asked`), URLs and e-mail addresses, lists, and quotations opened after a
+//! speech verb, which stay in one sentence (`he said: "A. B."`).
+//!
+//! Word lists (abbreviations, sentence starters, speech verbs) are data files under `data/`.
+
+use std::collections::HashSet;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters (and digits after a letter): `Reuters`, `KIA`, `U.S.`, `Mr.`, `don't`.
+    Word,
+    /// Starts with a digit: `12,944`, `3.5`, `2025`, `5th`, `1.2bn`.
+    Number,
+    /// Punctuation and symbols, one character each except ellipses (`...`) and `'s`.
+    Punct,
+    /// A URL or an e-mail address, kept whole.
+    Url,
+}
+
+/// One token: its kind and its byte span.
+///
+/// ```
+/// use claimex::segmentation::{Segmenter, TokenKind};
+/// let seg = Segmenter::new();
+/// let text = "The U.S.-based think-tank's data";
+/// let toks: Vec<&str> = seg.tokenize(text).iter().map(|t| t.span.slice(text)).collect();
+/// assert_eq!(toks, ["The", "U.S.", "-", "based", "think", "-", "tank", "'s", "data"]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the document text.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbrev {
+    /// Precedes a name: never ends a sentence before a capital.
+    Title,
+    /// Precedes a number.
+    Number,
+    /// A month: no break before a digit.
+    Month,
+    /// May end a sentence: breaks only before a sentence starter.
+    Common,
+}
+
+/// The word before a period, as far as sentence breaking cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordClass {
+    Abbrev(Abbrev),
+    /// `U.S`, `p.m`, `e.g`: letters separated by periods.
+    Initialism,
+    /// One capital letter: `W` in `George W. Bush`.
+    Initial,
+    /// Digits (with separators): `1,000`, `100.00`.
+    Numeric,
+    /// URL, e-mail, domain: periods inside do not end anything.
+    Url,
+    Plain,
+}
+
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
+const STARTERS: &str = include_str!("../data/sentence_starters.txt");
+const QUOTE_VERBS: &str = include_str!("../data/quote_verbs.txt");
+
+/// Splits text into sentences and tokens. Build once and share: it is `Send + Sync`.
+///
+/// ```
+/// use claimex::segmentation::Segmenter;
+/// let seg = Segmenter::new();
+/// let text = "Losing Bhamo would hurt, according to Maj. Naung Yoe. The U.S. Supreme Court \
+///             declined. \"Why now?\" he asked.";
+/// let sents: Vec<&str> = seg.split(text).iter().map(|s| s.slice(text)).collect();
+/// assert_eq!(sents, [
+///     "Losing Bhamo would hurt, according to Maj. Naung Yoe.",
+///     "The U.S. Supreme Court declined.",
+///     "\"Why now?\" he asked.",
+/// ]);
+/// ```
+pub struct Segmenter {
+    abbrevs: std::collections::HashMap<Box<str>, Abbrev>,
+    starters: HashSet<Box<str>>,
+    quote_verbs: HashSet<Box<str>>,
+    keep_quotes: bool,
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::new()
+    }
+}
+
+/// Bytes that can start a decision. Everything else is skipped by a table lookup.
+static INTEREST: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b')' as usize] = true;
+    t[b'"' as usize] = true;
+    // Lead byte of U+2000..U+2FFF: … • ⁃ “ and friends.
+    t[0xE2] = true;
+    // Lead bytes of U+3000.. (。) and U+FF00.. (！？).
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+struct BlockState {
+    /// Start of the sentence being built.
+    start: usize,
+    /// The last list marker seen in this block, to recognise the next one ("1. ... 2. ...").
+    marker: Option<Marker>,
+    /// Inside a quotation opened after a speech verb: no break before this byte.
+    guard_end: usize,
+    /// Straight double quotes seen so far in the block (odd = one is open).
+    straight_quotes: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    Num(u32),
+    Alpha(u8),
+}
+
+impl Marker {
+    fn follows(self, prev: Marker) -> bool {
+        match (prev, self) {
+            (Marker::Num(a), Marker::Num(b)) => b == a + 1,
+            (Marker::Alpha(a), Marker::Alpha(b)) => b == a + 1,
+            _ => false,
+        }
+    }
+}
+
+impl Segmenter {
+    /// A segmenter with the built-in English news lists.
+    pub fn new() -> Segmenter {
+        let mut abbrevs = std::collections::HashMap::new();
+        for line in data_lines(ABBREVIATIONS).skip(1) {
+            let mut parts = line.split('\t');
+            let (Some(word), Some(class)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let class = match class.trim() {
+                "title" => Abbrev::Title,
+                "number" => Abbrev::Number,
+                "month" => Abbrev::Month,
+                _ => Abbrev::Common,
+            };
+            abbrevs.insert(word.trim().to_lowercase().into_boxed_str(), class);
+        }
+        Segmenter {
+            abbrevs,
+            starters: data_lines(STARTERS).map(Into::into).collect(),
+            quote_verbs: data_lines(QUOTE_VERBS).map(Into::into).collect(),
+            keep_quotes: true,
+        }
+    }
+
+    /// Whether a quotation opened right after a speech verb stays one sentence
+    /// (`he said: "A. B."`). On by default.
+    pub fn keep_quotes_after_speech(mut self, yes: bool) -> Segmenter {
+        self.keep_quotes = yes;
+        self
+    }
+
+    /// Sentences of a whole text: every line is split on its own.
+    pub fn split(&self, text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        for line in lines(text) {
+            self.split_block(text, line, &mut out);
+        }
+        out
+    }
+
+    /// Appends the sentences of `block` (a span of `text` on char boundaries) to `out`.
+    /// Line breaks inside the block always end a sentence.
+    pub fn split_block(&self, text: &str, block: Span, out: &mut Vec<Span>) {
+        let mut from = block.start;
+        let bytes = text.as_bytes();
+        while from < block.end {
+            let nl = memchr::memchr(b'\n', &bytes[from..block.end])
+                .map_or(block.end, |i| from + i);
+            self.split_line(text, Span::new(from, nl), out);
+            from = nl + 1;
+        }
+    }
+
+    fn split_line(&self, text: &str, line: Span, out: &mut Vec<Span>) {
+        let line = line.trim(text);
+        if line.is_empty() {
+            return;
+        }
+        let b = text.as_bytes();
+        let end = line.end;
+        let mut st = BlockState {
+            start: line.start,
+            marker: None,
+            guard_end: 0,
+            straight_quotes: 0,
+        };
+        st.marker = self.leading_marker(text, line.start, end);
+        let mut i = line.start;
+        while i < end {
+            let c = b[i];
+            if !INTEREST[c as usize] {
+                i += 1;
+                continue;
+            }
+            match c {
+                b'.' | b'?' | b'!' => i = self.terminator(text, i, end, &mut st, out),
+                b')' => i = self.paren_marker(text, i, &mut st, out),
+                b'"' => {
+                    st.straight_quotes += 1;
+                    if st.straight_quotes % 2 == 1 {
+                        self.open_quote(text, i, 1, end, &mut st);
+                    }
+                    i += 1;
+                }
+                _ => {
+                    let ch = text[i..].chars().next().unwrap_or(' ');
+                    let w = ch.len_utf8();
+                    match ch {
+                        '…' | '。' | '！' | '？' => i = self.terminator(text, i, end, &mut st, out),
+                        '•' | '⁃' | '▪' | '◦' => {
+                            // A bullet inside a line starts a new item.
+                            if i > st.start && is_space_before(text, i) {
+                                push(text, st.start, i, out);
+                                st.start = i;
+                                st.marker = self.leading_marker(text, i, end);
+                            }
+                            i += w;
+                        }
+                        '“' => {
+                            self.open_quote(text, i, w, end, &mut st);
+                            i += w;
+                        }
+                        _ => i += w,
+                    }
+                }
+            }
+        }
+        push(text, st.start, end, out);
+    }
+
+    /// Records a quotation opened after a speech verb, so no break happens inside it.
+    fn open_quote(&self, text: &str, q: usize, qlen: usize, end: usize, st: &mut BlockState) {
+        if !self.keep_quotes {
+            return;
+        }
+        // The quote must open a quotation: preceded by a space, followed by a non-space.
+        if !is_space_before(text, q) {
+            return;
+        }
+        let before = text[st.start..q].trim_end();
+        let before = before.strip_suffix([',', ':']).unwrap_or(before).trim_end();
+        let word_start = before
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |p| p + 1);
+        if !self.quote_verbs.contains(&before[word_start..]) {
+            return;
+        }
+        let rest = &text.as_bytes()[q + qlen..end];
+        let close = if qlen == 1 {
+            memchr::memchr(b'"', rest)
+        } else {
+            text[q + qlen..end].find('”')
+        };
+        if let Some(c) = close {
+            st.guard_end = q + qlen + c;
+            if qlen == 1 {
+                // The closing straight quote is consumed by the guard, not counted as opening.
+                st.straight_quotes += 1;
+            }
+        }
+    }
+
+    /// Decides a `.`, `?`, `!` or `…` at `i`. Returns where to continue scanning.
+    fn terminator(&self, text: &str, i: usize, end: usize, st: &mut BlockState, out: &mut Vec<Span>) -> usize {
+        let b = text.as_bytes();
+        // The cluster of terminators: "?!", "...", ". . . .", "…".
+        let mut j = i;
+        let mut dots = 0usize;
+        let mut strong = false;
+        let mut spaced = false;
+        loop {
+            if j < end && b[j] == b'.' {
+                dots += 1;
+                j += 1;
+            } else if j < end && (b[j] == b'?' || b[j] == b'!') {
+                strong = true;
+                j += 1;
+            } else if text[j..end].starts_with('…') {
+                dots += 3;
+                j += '…'.len_utf8();
+            } else if text[j..end].starts_with('。') || text[j..end].starts_with('！') || text[j..end].starts_with('？') {
+                strong = true;
+                j += 3;
+            } else if dots > 0 && j + 1 < end && b[j] == b' ' && b[j + 1] == b'.' && (j + 2 >= end || matches!(b[j + 2], b' ' | b'.' | b'"' | b'\'' | 0xE2)) {
+                // ". . ." spaced ellipsis continues the cluster.
+                spaced = true;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let attached = i > 0 && !matches!(b[i - 1], b' ' | b'\t');
+        // A period glued to a word followed by a spaced ellipsis: "compounds. . . . The" ends
+        // after the first period and the ellipsis opens the next sentence.
+        if spaced && attached && dots >= 4 && b[i] == b'.' && b[i + 1] == b' ' {
+            let k = skip_space(text, j, end);
+            if next_is_upper(text, k, end) {
+                if !self.inside_guard(st, i + 1) {
+                    push(text, st.start, i + 1, out);
+                    st.start = skip_space(text, i + 1, end);
+                }
+                return j;
+            }
+        }
+        // Closing quotes and brackets belong to the sentence that ends here.
+        let mut after = j;
+        while after < end {
+            let ch = text[after..].chars().next().unwrap_or(' ');
+            if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»') {
+                if ch == '"' {
+                    st.straight_quotes += 1;
+                }
+                after += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if dots == 1 && !strong {
+            // List markers: "1." opening an item never ends it; "2." continuing the line's
+            // list starts a new item.
+            let (ws, word) = word_before(text, st.start, i);
+            if let Some(m) = marker_of(word) {
+                let lead = &text[st.start..ws];
+                if lead.trim_matches(|c: char| c.is_whitespace() || is_bullet(c)).is_empty() {
+                    return after;
+                }
+                let spaced_upper = after < end
+                    && text[after..end].starts_with(char::is_whitespace)
+                    && next_is_upper(text, skip_space(text, after, end), end);
+                if st.marker.is_some_and(|p| m.follows(p)) && spaced_upper && is_space_before(text, ws) {
+                    push(text, st.start, ws, out);
+                    st.start = ws;
+                    st.marker = Some(m);
+                    return after;
+                }
+            }
+        }
+        if after >= end {
+            return end;
+        }
+        if self.inside_guard(st, after) {
+            return after;
+        }
+        let single_period = dots == 1 && !strong;
+        if !(b[after] == b' ' || b[after] == b'\t' || b[after] == b'\r' || b[after] == 0xC2) {
+            // No space after: only "world.Today" style glued sentences break.
+            if single_period && after == j && self.glued_break(text, st.start, i, end) {
+                push(text, st.start, after, out);
+                st.start = after;
+            }
+            return after.max(i + 1);
+        }
+        let k = skip_space(text, after, end);
+        if k >= end {
+            return end;
+        }
+        let w = skip_open_punct(text, k, end);
+        let next = text[w..end].chars().next().unwrap_or(' ');
+        // A list marker right after: "item. 2. The second item" breaks before it as usual.
+        let brk = if strong {
+            !next.is_lowercase()
+        } else if dots >= 2 {
+            if !next.is_uppercase() {
+                false
+            } else if spaced && !attached {
+                // "is . . . I didn't" (3 dots) continues; ". . . . Next" (4) ends.
+                dots >= 4
+            } else {
+                true
+            }
+        } else {
+            self.period_breaks(text, st, i, w, end, next)
+        };
+        if brk {
+            push(text, st.start, after, out);
+            st.start = k;
+            if let Some(m) = self.leading_marker(text, k, end) {
+                st.marker = Some(m);
+            }
+        }
+        after
+    }
+
+    fn inside_guard(&self, st: &BlockState, pos: usize) -> bool {
+        pos <= st.guard_end && st.guard_end > 0 && st.guard_end > st.start
+    }
+
+    /// Whether a single period at `i`, followed by a space and then the word at `w` (first
+    /// char `next`), ends the sentence.
+    fn period_breaks(&self, text: &str, st: &mut BlockState, i: usize, w: usize, end: usize, next: char) -> bool {
+        let (ws, word) = word_before(text, st.start, i);
+        let class = self.classify(word);
+        if next.is_lowercase() {
+            return false;
+        }
+        if next.is_ascii_digit() {
+            return !matches!(
+                class,
+                WordClass::Abbrev(_) | WordClass::Url
+            ) && !(class == WordClass::Initialism && word.len() <= 1);
+        }
+        if !next.is_uppercase() {
+            // "$5", "-", "•": a new sentence, unless the period belongs to a title.
+            return !matches!(class, WordClass::Abbrev(Abbrev::Title) | WordClass::Url);
+        }
+        let starter = self.is_starter(text, w, end);
+        match class {
+            WordClass::Abbrev(Abbrev::Title) => false,
+            WordClass::Abbrev(_) | WordClass::Initialism => starter,
+            WordClass::Initial => {
+                if starter {
+                    return true;
+                }
+                let before = text[st.start..ws].trim_end();
+                let prev_word = before
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                let prev_cap = prev_word
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                // "George W. Bush", "J. R. R. Tolkien": an initial after a name or at the start.
+                !(prev_cap || before.is_empty())
+            }
+            WordClass::Url | WordClass::Numeric | WordClass::Plain => {
+                // Mid-line list marker ("... first item 2. The second") also breaks here.
+                true
+            }
+        }
+    }
+
+    /// A list marker `N)` or `N.)` (or `a)`) that continues the line's list: break before it.
+    fn paren_marker(&self, text: &str, i: usize, st: &mut BlockState, out: &mut Vec<Span>) -> usize {
+        let (ws, word) = word_before(text, st.start, i);
+        let word = word.strip_suffix('.').unwrap_or(word);
+        if let (Some(m), Some(prev)) = (marker_of(word), st.marker) {
+            if m.follows(prev) && ws > st.start && is_space_before(text, ws) {
+                push(text, st.start, ws, out);
+                st.start = ws;
+                st.marker = Some(m);
+            }
+        }
+        i + 1
+    }
+
+    /// The list marker a sentence starts with, if any (after bullets).
+    fn leading_marker(&self, text: &str, start: usize, end: usize) -> Option<Marker> {
+        let s = text[start..end].trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c));
+        let tok_end = s.find(|c: char| c.is_whitespace()).unwrap_or(s.len());
+        let tok = &s[..tok_end];
+        let core = tok.trim_end_matches([')', '.']);
+        if core.len() == tok.len() {
+            return None;
+        }
+        marker_of(core)
+    }
+
+    /// "Hello world.Today": a period glued between a word and a capitalised word.
+    fn glued_break(&self, text: &str, sent_start: usize, i: usize, end: usize) -> bool {
+        let (_, word) = word_before(text, sent_start, i);
+        if word.chars().count() < 2 || self.classify(word) != WordClass::Plain && self.classify(word) != WordClass::Numeric {
+            return false;
+        }
+        let last = word.chars().last().unwrap_or(' ');
+        if !(last.is_lowercase() || last.is_ascii_digit()) {
+            return false;
+        }
+        let mut it = text[i + 1..end].chars();
+        let (Some(a), Some(c)) = (it.next(), it.next()) else {
+            return false;
+        };
+        if !(a.is_uppercase() && c.is_lowercase()) {
+            return false;
+        }
+        // Not inside a URL or address: look at the whole whitespace-delimited chunk.
+        let chunk_end = text[i..end].find(char::is_whitespace).map_or(end, |p| i + p);
+        let chunk_start = text[sent_start..i].rfind(char::is_whitespace).map_or(sent_start, |p| sent_start + p + 1);
+        !is_url_like(&text[chunk_start..chunk_end])
+    }
+
+    fn classify(&self, word: &str) -> WordClass {
+        if word.is_empty() {
+            return WordClass::Plain;
+        }
+        if is_url_like(word) {
+            return WordClass::Url;
+        }
+        let bytes = word.as_bytes();
+        if bytes[0].is_ascii_digit() && bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.')) {
+            return WordClass::Numeric;
+        }
+        if word.contains('.') {
+            // "U.S", "p.m", "e.g", "U.S.A"
+            if word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)) {
+                return WordClass::Initialism;
+            }
+        }
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() {
+                return WordClass::Initial;
+            }
+        }
+        let lower = word.to_lowercase();
+        match self.abbrevs.get(lower.as_str()) {
+            Some(&a) => WordClass::Abbrev(a),
+            None => WordClass::Plain,
+        }
+    }
+
+    fn is_starter(&self, text: &str, w: usize, end: usize) -> bool {
+        let rest = &text[w..end];
+        let e = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        self.starters.contains(&rest[..e])
+    }
+
+    /// Tokens of the whole text.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        self.tokenize_into(text, Span::new(0, text.len()), &mut out);
+        out
+    }
+
+    /// Appends the tokens of `span` to `out`.
+    pub fn tokenize_into(&self, text: &str, span: Span, out: &mut Vec<Token>) {
+        let b = text.as_bytes();
+        let mut i = span.start;
+        let end = span.end;
+        while i < end {
+            let c = b[i];
+            if c.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() {
+                    i = self.word_token(text, i, end, out);
+                } else {
+                    i = punct_token(text, i, end, out);
+                }
+                continue;
+            }
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
+            } else if ch.is_alphanumeric() {
+                i = self.word_token(text, i, end, out);
+            } else {
+                i = punct_token(text, i, end, out);
+            }
+        }
+    }
+
+    fn word_token(&self, text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
+        // URLs and addresses stay whole.
+        let chunk_end = text[start..end]
+            .find(char::is_whitespace)
+            .map_or(end, |p| start + p);
+        let chunk = &text[start..chunk_end];
+        if is_url_like(chunk) {
+            let t = chunk.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '\'' | '”' | '’' | '!' | '?'));
+            out.push(Token {
+                span: Span::new(start, start + t.len()),
+                kind: TokenKind::Url,
+            });
+            return start + t.len();
+        }
+        let b = text.as_bytes();
+        let numeric = b[start].is_ascii_digit();
+        let mut i = start;
+        if !text[start..].starts_with(|c: char| c.is_ascii()) {
+            // Non-ASCII words: UAX #29 word bounds know scripts, marks and joiners.
+            let w = text[start..end].split_word_bounds().next().unwrap_or("");
+            i = start + w.len().max(1);
+        }
+        while i < end {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                i += 1;
+            } else if c >= 0x80 {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() || is_mark(ch) {
+                    i += ch.len_utf8();
+                } else if (ch == '’') && i + 3 < end && b[i + 3].is_ascii_alphabetic() {
+                    // don’t, O’Brien; but not possessive ’s (split below).
+                    if is_possessive(text, i + 3, end) {
+                        break;
+                    }
+                    i += 3;
+                } else {
+                    break;
+                }
+            } else if (c == b'.' || c == b',' || c == b':') && numeric && i + 1 < end && b[i + 1].is_ascii_digit() {
+                i += 1;
+            } else if c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic() && !numeric {
+                if is_possessive(text, i + 1, end) {
+                    break;
+                }
+                i += 1;
+            } else if c == b'&' && i + 1 < end && b[i + 1].is_ascii_uppercase() && b[start].is_ascii_uppercase() {
+                // AT&T, S&P
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        // A period that belongs to the word: initialisms (U.S., a.m.), initials (J.), and
+        // known abbreviations (Mr., Gen., Inc.).
+        if i < end && b[i] == b'.' && !numeric {
+            if i - start == 1 && b[start].is_ascii_alphabetic() {
+                // Initialism: "U.S.", "a.m.", "e.g.", "U.S.A."
+                let mut j = i + 1;
+                while j + 1 < end && b[j].is_ascii_alphabetic() && b[j + 1] == b'.' {
+                    j += 2;
+                }
+                if j > i + 1 || b[start].is_ascii_uppercase() || self.abbrevs.contains_key(&text[start..i]) {
+                    i = j;
+                }
+            } else if self.abbrevs.contains_key(text[start..i].to_ascii_lowercase().as_str()) {
+                i += 1;
+            }
+        }
+        let kind = if numeric {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push(Token {
+            span: Span::new(start, i),
+            kind,
+        });
+        i
+    }
+}
+
+fn is_possessive(text: &str, s_at: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    (b[s_at] == b's' || b[s_at] == b'S') && (s_at + 1 >= end || !b[s_at + 1].is_ascii_alphanumeric())
+}
+
+fn punct_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
+    let b = text.as_bytes();
+    let ch = text[start..].chars().next().unwrap_or(' ');
+    let mut i = start + ch.len_utf8();
+    if ch == '.' {
+        while i < end && b[i] == b'.' {
+            i += 1;
+        }
+    } else if ch == '-' {
+        while i < end && b[i] == b'-' {
+            i += 1;
+        }
+    } else if (ch == '\'' || ch == '’') && is_possessive(text, i.min(end - 1), end) && i < end {
+        i += 1;
+    }
+    out.push(Token {
+        span: Span::new(start, i),
+        kind: TokenKind::Punct,
+    });
+    i
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks keep a word whole (é written as e + U+0301).
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '▪' | '◦' | '-' | '*' | '–')
+}
+
+fn is_url_like(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    s.contains("://")
+        || s.starts_with("www.")
+        || (s.contains('@') && s[s.find('@').unwrap_or(0)..].contains('.'))
+        || [".com", ".org", ".net", ".gov", ".edu", ".html", ".htm", ".io", ".co.uk"]
+            .iter()
+            .any(|t| {
+                s.find(t).is_some_and(|p| {
+                    p > 0 && s[p + t.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
+}
+
+/// The non-space chunk before byte `i` (a period), without opening punctuation, and where it
+/// starts.
+fn word_before(text: &str, floor: usize, i: usize) -> (usize, &str) {
+    let before = &text[floor..i];
+    let ws = before
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(floor, |p| floor + p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let chunk = &text[ws..i];
+    let word = chunk.trim_start_matches(|c: char| {
+        matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«') || is_bullet(c)
+    });
+    (ws + (chunk.len() - word.len()), word)
+}
+
+fn marker_of(word: &str) -> Option<Marker> {
+    let w = word.trim_start_matches(is_bullet);
+    if w.is_empty() || w.len() > 2 {
+        return None;
+    }
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().ok().map(Marker::Num);
+    }
+    let b = w.as_bytes();
+    if b.len() == 1 && b[0].is_ascii_lowercase() {
+        return Some(Marker::Alpha(b[0]));
+    }
+    None
+}
+
+fn is_space_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_none_or(char::is_whitespace)
+}
+
+fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let ch = text[i..].chars().next().unwrap_or('x');
+        if !ch.is_whitespace() {
+            break;
+        }
+        i += ch.len_utf8();
+    }
+    i
+}
+
+fn skip_open_punct(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let ch = text[i..].chars().next().unwrap_or('x');
+        if !matches!(ch, '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«') {
+            break;
+        }
+        i += ch.len_utf8();
+    }
+    i
+}
+
+fn next_is_upper(text: &str, i: usize, end: usize) -> bool {
+    let i = skip_open_punct(text, i, end);
+    text[i..end].chars().next().is_some_and(char::is_uppercase)
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = Span::new(start, end).trim(text);
+    if !s.is_empty() {
+        out.push(s);
+    }
+}
+
+/// Non-comment, non-empty lines of an embedded data file.
+pub(crate) fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The lines of a text as spans (without the line break), including empty ones.
+///
+/// ```
+/// use claimex::segmentation::lines;
+/// let text = "a\r\nbc\n\nd";
+/// let got: Vec<&str> = lines(text).map(|s| s.slice(text)).collect();
+/// assert_eq!(got, ["a", "bc", "", "d"]);
+/// ```
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let b = text.as_bytes();
+    let mut pos = 0usize;
+    let mut done = text.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let nl = memchr::memchr(b'\n', &b[pos..]).map(|i| pos + i);
+        let (end, next) = match nl {
+            Some(n) => (n, n + 1),
+            None => {
+                done = true;
+                (b.len(), b.len())
+            }
+        };
+        let mut e = end;
+        if e > pos && b[e - 1] == b'\r' {
+            e -= 1;
+        }
+        let s = Span::new(pos, e);
+        pos = next;
+        if nl.is_some() && pos >= b.len() {
+            done = true;
+        }
+        Some(s)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        Segmenter::new().split(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initialisms() {
+        let cases: &[(&str, &[&str])] = &[
+            ("according to Maj. Naung Yoe, who defected.", &["according to Maj. Naung Yoe, who defected."]),
+            ("retaliation against U.S. President Donald Trump's tariffs. It is now using it.", &["retaliation against U.S. President Donald Trump's tariffs.", "It is now using it."]),
+            ("I live in the U.S. How about you?", &["I live in the U.S.", "How about you?"]),
+            ("George W. Bush spoke. Then he left.", &["George W. Bush spoke.", "Then he left."]),
+            ("We make a good team, you and I. Did you see Albert I. Jones yesterday?", &["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]),
+            ("On Jul. 8, President Smith spoke.", &["On Jul. 8, President Smith spoke."]),
+            ("It starts at 8 p.m. Eastern time.", &["It starts at 8 p.m. Eastern time."]),
+            ("They closed the deal with Pitt, Briggs & Co. It closed yesterday.", &["They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sents(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotes_and_cues() {
+        let cases: &[(&str, &[&str])] = &[
+            ("\"Why now?\" he asked. She left.", &["\"Why now?\" he asked.", "She left."]),
+            ("She turned to him, \"This is great.\" She held the book.", &["She turned to him, \"This is great.\"", "She held the book."]),
+            ("He said: \"We are ready. We will go.\" Then he left.", &["He said: \"We are ready. We will go.\"", "Then he left."]),
+            ("“It is over.” The talks ended.", &["“It is over.”", "The talks ended."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sents(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_urls_ellipses() {
+        let cases: &[(&str, &[&str])] = &[
+            ("1.) The first item 2.) The second item", &["1.) The first item", "2.) The second item"]),
+            ("a. The first item b. The second item c. The third list item", &["a. The first item", "b. The second item", "c. The third list item"]),
+            ("• 9. The first item • 10. The second item", &["• 9. The first item", "• 10. The second item"]),
+            ("Her email is Jane.Doe@example.com. I sent her an email.", &["Her email is Jane.Doe@example.com.", "I sent her an email."]),
+            ("Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.", &["Hello world.", "Today is Tuesday.", "Mr. Smith went to the store and bought 1,000.", "That is a lot."]),
+            ("I never meant that.... She left the store.", &["I never meant that....", "She left the store."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sents(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lines_end_sentences() {
+        assert_eq!(sents("Top stories\nSwipe. Select. Stay informed.\r\n"), ["Top stories", "Swipe.", "Select.", "Stay informed."]);
+    }
+
+    #[test]
+    fn tokens() {
+        let seg = Segmenter::new();
+        let text = "China's KIA-controlled area, said Gen. J. Smith at 2.30 p.m. on Jan. 5; see www.example.com. “Don’t,” he said…";
+        let toks: Vec<&str> = seg.tokenize(text).iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(
+            toks,
+            ["China", "'s", "KIA", "-", "controlled", "area", ",", "said", "Gen.", "J.", "Smith", "at", "2.30", "p.m.", "on", "Jan.", "5", ";", "see", "www.example.com", ".", "“", "Don’t", ",", "”", "he", "said", "…"]
+        );
+    }
+}
