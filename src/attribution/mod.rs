@@ -28,6 +28,8 @@ mod lexicon;
 pub mod numbers;
 pub mod quotes;
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::gazetteer::{Entity, Label};
@@ -216,6 +218,8 @@ impl Attributor {
     /// in order (quotations are paired within them and continue across them).
     pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[Sentence], entities: &[Entity], paragraphs: &[Span]) -> Attribution {
         let quotes = find_quotes(text, paragraphs);
+        let open_at = quotes.iter().enumerate().map(|(i, q)| (q.open.start, i)).collect();
+        let close_at = quotes.iter().enumerate().filter_map(|(i, q)| q.close.map(|c| (c.start, i))).collect();
         let cx = Cx {
             text,
             toks: tokens,
@@ -223,6 +227,8 @@ impl Attributor {
             ents: entities,
             lex: &self.lex,
             quotes,
+            open_at,
+            close_at,
         };
         let mut drafts: Vec<Draft> = Vec::new();
         let mut no_comment = Vec::new();
@@ -274,6 +280,9 @@ struct Cx<'a> {
     ents: &'a [Entity],
     lex: &'a Lexicon,
     quotes: Vec<Quote>,
+    /// Quote index by the byte where its opening / closing mark starts.
+    open_at: HashMap<usize, usize>,
+    close_at: HashMap<usize, usize>,
 }
 
 impl<'a> Cx<'a> {
@@ -304,19 +313,30 @@ impl<'a> Cx<'a> {
 
     /// Index of the quote whose inner text contains byte `pos`.
     fn quote_at(&self, pos: usize) -> Option<usize> {
-        self.quotes.iter().position(|q| q.inner.start <= pos && pos < q.inner.end)
+        // Quotes are in text order and do not overlap.
+        let i = self.quotes.partition_point(|q| q.inner.start <= pos);
+        let q = i.checked_sub(1)?;
+        (pos < self.quotes[q].inner.end).then_some(q)
     }
 
     /// The quote that closes at token `k` (its closing mark).
     fn quote_closing_at(&self, k: usize) -> Option<usize> {
-        let t = self.toks.get(k)?;
-        self.quotes.iter().position(|q| q.close.is_some_and(|c| c.start == t.span.start))
+        self.close_at.get(&self.toks.get(k)?.span.start).copied()
     }
 
     /// The quote that opens at token `k`.
     fn quote_opening_at(&self, k: usize) -> Option<usize> {
-        let t = self.toks.get(k)?;
-        self.quotes.iter().position(|q| q.open.start == t.span.start)
+        self.open_at.get(&self.toks.get(k)?.span.start).copied()
+    }
+
+    /// Indices of the entities inside `span` (entities are sorted and do not overlap).
+    fn entities_in(&self, span: Span) -> std::ops::Range<usize> {
+        let a = self.ents.partition_point(|e| e.span.start < span.start);
+        let mut b = a;
+        while b < self.ents.len() && self.ents[b].span.end <= span.end {
+            b += 1;
+        }
+        a..b
     }
 
     /// Token index of the first token starting at or after byte `pos`.
@@ -1057,18 +1077,22 @@ impl<'a> Cx<'a> {
     fn cueless_quotes(&self, drafts: &mut Vec<Draft>) {
         let mut covered: Vec<Span> = drafts.iter().flat_map(|d| d.fragments.iter().copied()).collect();
         covered.sort();
+        let mut by_start: Vec<(usize, usize)> = drafts.iter().enumerate().filter_map(|(i, d)| d.fragments.first().map(|f| (f.start, i))).collect();
+        by_start.sort();
         let mut new = Vec::new();
         for (qi, q) in self.quotes.iter().enumerate() {
             if q.prev.is_some() || q.inner.slice(self.text).split_whitespace().count() < 4 {
                 continue;
             }
-            if covered.iter().any(|c| c.overlaps(q.inner)) {
+            let at = covered.partition_point(|c| c.start < q.inner.end);
+            if covered[..at].iter().rev().take(16).any(|c| c.overlaps(q.inner)) {
                 continue;
             }
             // The quote must open its sentence.
-            let Some(si) = self.sents.iter().position(|s| s.span.contains(q.open)) else {
+            let si = self.sents.partition_point(|s| s.span.end <= q.open.start);
+            if si >= self.sents.len() || !self.sents[si].span.contains(q.open) {
                 continue;
-            };
+            }
             let s = &self.sents[si];
             if !s.body || s.span.start != q.open.start {
                 continue;
@@ -1078,13 +1102,8 @@ impl<'a> Cx<'a> {
                 continue;
             }
             // The previous claim, in this paragraph or the one before.
-            let Some(prev) = drafts
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.fragments.first().is_some_and(|f| f.start < q.open.start))
-                .max_by_key(|(_, d)| d.fragments.first().map_or(0, |f| f.start))
-                .map(|(i, _)| i)
-            else {
+            let at = by_start.partition_point(|&(st, _)| st < q.open.start);
+            let Some(&(_, prev)) = at.checked_sub(1).and_then(|p| by_start.get(p)) else {
                 continue;
             };
             let pb = self.sents[drafts[prev].sentence].block;
@@ -1110,17 +1129,16 @@ impl<'a> Cx<'a> {
         // Claims read in text order.
         drafts.sort_by_key(|d| (d.fragments[0].start, d.cue.map_or(0, |c| c.start)));
         let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
+        let mut seen: HashSet<Span> = HashSet::new();
         for d in drafts {
             let hull = Span::new(d.fragments[0].start, d.fragments.iter().map(|f| f.end).max().unwrap_or(0));
             // Two cues reading the same content: the first wins.
-            if claims.iter().any(|c| c.content == hull) {
+            if !seen.insert(hull) {
                 continue;
             }
             let (kind_src, head, entity) = self.source_type(d.source);
             let kind = self.kind(&d.fragments);
-            let entities = (0..self.ents.len())
-                .filter(|&e| d.fragments.iter().any(|f| f.contains(self.ents[e].span)))
-                .collect();
+            let entities = d.fragments.iter().flat_map(|f| self.entities_in(*f)).collect();
             let numbers = d.fragments.iter().flat_map(|f| numbers.find(self.text, *f)).collect();
             claims.push(Claim {
                 sentence: d.sentence,
@@ -1136,16 +1154,24 @@ impl<'a> Cx<'a> {
         }
         // Nested attributions are flattened: a claim whose cue lies inside a longer claim's
         // content is dropped ("X believes A, two of the people said").
-        let pieces = |c: &Claim| if c.fragments.is_empty() { vec![c.content] } else { c.fragments.clone() };
-        let all: Vec<(Vec<Span>, usize)> = claims.iter().map(|c| (pieces(c), c.content.len())).collect();
+        let mut pieces: Vec<(Span, usize)> = Vec::new();
+        for (i, c) in claims.iter().enumerate() {
+            if c.fragments.is_empty() {
+                pieces.push((c.content, i));
+            } else {
+                pieces.extend(c.fragments.iter().map(|f| (*f, i)));
+            }
+        }
+        pieces.sort();
+        let lens: Vec<usize> = claims.iter().map(|c| c.content.len()).collect();
         let mut i = 0;
         claims.retain(|c| {
-            let keep = match c.cue {
-                Some(cue) => !all.iter().enumerate().any(|(j, (fr, len))| j != i && *len > c.content.len() && fr.iter().any(|f| f.contains(cue))),
-                None => true,
-            };
+            let me = i;
             i += 1;
-            keep
+            let Some(cue) = c.cue else { return true };
+            let at = pieces.partition_point(|(f, _)| f.start <= cue.start);
+            // Contents are local: look at the few pieces starting before the cue.
+            !pieces[..at].iter().rev().take(16).any(|(f, j)| *j != me && lens[*j] > lens[me] && f.contains(cue))
         });
         claims
     }
@@ -1180,7 +1206,7 @@ impl<'a> Cx<'a> {
             return (SourceType::Unknown, src, None);
         }
         // A person named in the core (before "of", "at", an appositive...).
-        let ents: Vec<usize> = (0..self.ents.len()).filter(|&e| src.contains(self.ents[e].span)).collect();
+        let ents: Vec<usize> = self.entities_in(src).collect();
         let core_end = (a..=b)
             .find(|&k| k > a && (self.w(k) == "," || self.is_any(k, &["of", "at", "from", "with", "familiar", "who", "in", "for", "on"])) && !(self.is(k, "of") && self.is_any(a, &["one", "two", "three", "four", "five", "some", "many", "most", "several", "none", "another", "each", "both", "all", "few"])))
             .map_or(src.end, |k| self.toks[k].span.start);
@@ -1285,7 +1311,8 @@ impl<'a> Cx<'a> {
     /// The earlier mention a pronoun or definite description refers to.
     fn lookup(&self, src: Span, history: &[(Span, SourceType, String, Option<usize>, Span)]) -> Option<(Mention, SourceType)> {
         let tl = src.slice(self.text).to_ascii_lowercase();
-        let earlier = || history.iter().rev().filter(|h| h.0.end <= src.start);
+        // Antecedents are near: the last 200 mentions are enough and keep this linear.
+        let earlier = || history.iter().rev().filter(|h| h.0.end <= src.start).take(200);
         let plural = |h: &&(Span, SourceType, String, Option<usize>, Span)| h.2.ends_with('s') || h.0.slice(self.text).contains(" and ");
         let found = match tl.as_str() {
             "he" | "she" => earlier().find(|h| h.1 == SourceType::Person || h.1 == SourceType::Anonymous && !plural(h)),

@@ -155,7 +155,9 @@ impl Patterns {
         let prev = (first > 0).then(|| word(first - 1).to_lowercase());
         let next = tokens.get(last + 1).map(|t| t.span.slice(text));
         // A list match covering the whole run already says what it is.
-        if found.iter().any(|e| e.span == span) {
+        let at = found.partition_point(|e| e.span.end <= span.start);
+        let near = &found[at..found.partition_point(|e| e.span.start < span.end).max(at)];
+        if near.iter().any(|e| e.span == span) {
             return None;
         }
         let org = self.org_heads.contains(head)
@@ -164,7 +166,7 @@ impl Patterns {
         if org && !titled && n_words >= 1 && !(n_words == 1 && self.org_heads.contains(head)) {
             return Some(local(span, text, Label::ORG));
         }
-        if found.iter().any(|e| e.span.contains(span)) {
+        if near.iter().any(|e| e.span.contains(span)) {
             return None;
         }
         // People's names do not run on through "of", "for", "and": "Neha Mukherjee of U.K.".
@@ -181,7 +183,7 @@ impl Patterns {
             return None;
         }
         // The run must not just be list entities glued together ("Myanmar Kachin").
-        let covered = found.iter().filter(|e| span.contains(e.span)).map(|e| e.span.len()).sum::<usize>();
+        let covered = near.iter().filter(|e| span.contains(e.span)).map(|e| e.span.len()).sum::<usize>();
         if covered * 2 > span.len() {
             return None;
         }
@@ -248,7 +250,8 @@ impl Patterns {
                 continue;
             }
             let before = tokens[k - 2].span.end;
-            let Some(full) = found.iter().find(|e| e.span.end == before && matches!(e.label, Label::ORG | Label::GPE | Label::NORP | Label::FAC | Label::LOC)) else {
+            let at = found.partition_point(|e| e.span.end < before);
+            let Some(full) = found.get(at).filter(|e| e.span.end == before && matches!(e.label, Label::ORG | Label::GPE | Label::NORP | Label::FAC | Label::LOC)) else {
                 continue;
             };
             let initials: String = full
@@ -327,27 +330,40 @@ fn local(span: Span, text: &str, label: Label) -> Entity {
     }
 }
 
-/// Merges `new` into `found`: a longer new entity replaces the list matches it covers
-/// ("Australian Strategic Policy Institute" over "Australian"); otherwise overlaps are dropped.
-fn merge(found: &mut Vec<Entity>, new: Vec<Entity>) {
+/// Merges `new` into `found` (both sorted, `found` non-overlapping): a new entity that
+/// strictly contains the list matches it overlaps replaces them ("Australian Strategic Policy
+/// Institute" over "Australian"); one that overlaps anything else is dropped.
+fn merge(found: &mut Vec<Entity>, mut new: Vec<Entity>) {
     if new.is_empty() {
         return;
     }
+    new.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let mut removed = vec![false; found.len()];
+    let mut accepted: Vec<Entity> = Vec::new();
     for e in new {
-        let overlapping: Vec<usize> = found
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.span.overlaps(e.span))
-            .map(|(i, _)| i)
-            .collect();
-        if overlapping.iter().all(|&i| e.span.contains(found[i].span) && e.span != found[i].span) {
-            for &i in overlapping.iter().rev() {
-                found.remove(i);
+        if accepted.last().is_some_and(|a| a.span.overlaps(e.span)) {
+            continue;
+        }
+        let a = found.partition_point(|f| f.span.end <= e.span.start);
+        let mut b = a;
+        while b < found.len() && found[b].span.start < e.span.end {
+            b += 1;
+        }
+        let replaces = (a..b).all(|i| e.span.contains(found[i].span) && e.span != found[i].span);
+        if replaces {
+            for r in &mut removed[a..b] {
+                *r = true;
             }
-            let pos = found.partition_point(|f| f.span.start < e.span.start);
-            found.insert(pos, e);
+            accepted.push(e);
         }
     }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+    found.extend(accepted);
+    found.sort_by_key(|e| e.span.start);
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
