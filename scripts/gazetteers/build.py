@@ -88,7 +88,9 @@ HAND_NOT_AMB = {
     "Geneva", "Porto", "Tyre", "York", "Washington", "Brooklyn", "Havana", "Bordeaux",
     "Madeira", "Champagne", "Cayenne", "Kabul", "Seville", "Lyon", "Toledo",
     "Oxford", "Cambridge", "Manchester", "Nantes", "Hollywood", "Tibet", "Wales",
-    "Alberta", "Ulster", "Bali", "Jakarta",
+    "Alberta", "Ulster", "Bali", "Jakarta", "Tripoli", "Amman", "Fresno", "Anchorage", "Granada", "Jos", "Aba",
+    "Perm", "Natal", "Calais", "Parma", "Napa", "Croydon", "Fulham", "Wigan", "Roanoke",
+    "Champaign", "Burbank", "Alameda", "Dearborn", "Piedmont", "Derry", "Davenport",
 }
 assert not HAND_AMB & HAND_NOT_AMB, HAND_AMB & HAND_NOT_AMB
 
@@ -521,7 +523,8 @@ class Ambiguity:
         self.zipf = zipf_frequency
         self.first_freq, self.first_rank, self.surname_rank = load_census_names()
 
-    def is_word(self, s: str) -> bool:
+    def is_word(self, s: str, min_zipf: float = 3.5) -> bool:
+        """A web2 lower-case word (or its singular) with English Zipf frequency >= min_zipf."""
         if not re.fullmatch(r"[A-Za-z][a-z]+", s):
             return False
         low = s.lower()
@@ -532,7 +535,7 @@ class Ambiguity:
             forms.add(low[:-2])
         if not any(f in self.lower_words for f in forms):
             return False
-        return self.zipf(low, "en") >= 3.5
+        return self.zipf(low, "en") >= min_zipf
 
     def is_first_name(self, s: str) -> bool:
         return self.first_freq.get(s.upper(), 0.0) >= 0.02
@@ -549,6 +552,8 @@ class Ambiguity:
             return None
         if words and self.is_word(s):
             return "word"
+        if words and self.is_word(s, 3.0):
+            return "rare word"
         if self.is_first_name(s):
             return "first name"
         if self.is_surname(s):
@@ -922,7 +927,7 @@ def build_cities(amb: Ambiguity, reg: Registry, capitals: set[tuple[str, str]],
         if clash == "amb" and not why:
             why = "clash with " + other_label[0][0]
         if why:
-            if not main or pop < CITY_AMB_MIN_POP:
+            if not main or (pop < CITY_AMB_MIN_POP and why != "rare word"):
                 if main:
                     reg.log.append(f"cities.tsv: {s!r} (geonames:{gid}, pop {pop}) dropped: {why}")
                 taken[s] = -1
