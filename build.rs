@@ -16,7 +16,12 @@ fn main() {
             println!("cargo:rerun-if-changed={}", f.display());
             let abs = std::fs::canonicalize(f).expect("gazetteer path");
             let name = f.file_name().unwrap().to_string_lossy();
-            writeln!(code, "    ({name:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
+            writeln!(
+                code,
+                "    ({name:?}, include_str!({:?})),",
+                abs.display().to_string()
+            )
+            .unwrap();
         }
     }
     code.push_str("];\n");
@@ -24,10 +29,16 @@ fn main() {
     if first.exists() {
         println!("cargo:rerun-if-changed={}", first.display());
         let abs = std::fs::canonicalize(&first).expect("first names path");
-        writeln!(code, "static FIRST_NAMES: &str = include_str!({:?});", abs.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "static FIRST_NAMES: &str = include_str!({:?});",
+            abs.display().to_string()
+        )
+        .unwrap();
     } else {
         code.push_str("static FIRST_NAMES: &str = \"\";\n");
     }
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
-    std::fs::write(Path::new(&out).join("builtin_gazetteers.rs"), code).expect("write generated code");
+    std::fs::write(Path::new(&out).join("builtin_gazetteers.rs"), code)
+        .expect("write generated code");
 }

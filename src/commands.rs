@@ -35,7 +35,10 @@ pub enum Emit {
 
 /// Runs `f` with a writer on `path` (a temporary file renamed into place when `f` succeeds,
 /// so a crash never leaves half a file under the final name) or on stdout.
-pub fn with_output<T>(path: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+pub fn with_output<T>(
+    path: Option<&Path>,
+    f: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
     match path {
         None => {
             let stdout = io::stdout();
@@ -43,16 +46,25 @@ pub fn with_output<T>(path: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Res
             f(&mut w)
         }
         Some(p) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let tmp = tempfile::Builder::new()
                 .prefix(".claimex-")
                 .suffix(".part")
                 .tempfile_in(dir)
-                .map_err(|e| Error::Io { path: dir.to_path_buf(), source: e })?;
+                .map_err(|e| Error::Io {
+                    path: dir.to_path_buf(),
+                    source: e,
+                })?;
             let mut w = BufWriter::with_capacity(1 << 16, tmp);
             let v = f(&mut w)?;
             let tmp = w.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            tmp.persist(p).map_err(|e| Error::Io { path: p.to_path_buf(), source: e.error })?;
+            tmp.persist(p).map_err(|e| Error::Io {
+                path: p.to_path_buf(),
+                source: e.error,
+            })?;
             Ok(v)
         }
     }
@@ -68,7 +80,11 @@ fn failed(item: &Item, key: &str) -> Option<Rendered> {
     if let Item::Failed { id, error } = item {
         let mut bytes = Vec::new();
         output::error_record(id, error, key, &mut bytes);
-        return Some(Rendered { bytes, failed: true, claims: 0 });
+        return Some(Rendered {
+            bytes,
+            failed: true,
+            claims: 0,
+        });
     }
     None
 }
@@ -82,14 +98,22 @@ pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summa
             if let Some(r) = failed(item, key) {
                 return r;
             }
-            let Item::Doc(doc) = item else { return Rendered::default() };
+            let Item::Doc(doc) = item else {
+                return Rendered::default();
+            };
             let ann = pipeline.annotate(doc);
             let mut bytes = Vec::new();
             match emit {
-                Emit::Documents => output::document_record(doc, &ann, DocParts::EXTRACT, &mut bytes),
+                Emit::Documents => {
+                    output::document_record(doc, &ann, DocParts::EXTRACT, &mut bytes)
+                }
                 Emit::Claims => output::claim_records(doc, &ann, &mut bytes),
             }
-            Rendered { bytes, failed: false, claims: ann.attribution.claims.len() as u64 }
+            Rendered {
+                bytes,
+                failed: false,
+                claims: ann.attribution.claims.len() as u64,
+            }
         })
     })
 }
@@ -102,12 +126,18 @@ pub fn segment(common: &Common, pipeline: &Pipeline, tokens: bool) -> Result<Sum
             if let Some(r) = failed(item, "id") {
                 return r;
             }
-            let Item::Doc(doc) = item else { return Rendered::default() };
+            let Item::Doc(doc) = item else {
+                return Rendered::default();
+            };
             let sents = pipeline.segmenter.split(&doc.text);
             let toks = tokens.then(|| pipeline.segmenter.tokenize(&doc.text));
             let mut bytes = Vec::new();
             output::segment_record(doc, &sents, toks.as_deref(), &mut bytes);
-            Rendered { bytes, failed: false, claims: 0 }
+            Rendered {
+                bytes,
+                failed: false,
+                claims: 0,
+            }
         })
     })
 }
@@ -120,17 +150,29 @@ pub fn entities(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
             if let Some(r) = failed(item, "id") {
                 return r;
             }
-            let Item::Doc(doc) = item else { return Rendered::default() };
-            let blocks = pipeline.boilerplate.classify_doc(&doc.text, doc.field("title"), doc.field("url"));
+            let Item::Doc(doc) = item else {
+                return Rendered::default();
+            };
+            let blocks =
+                pipeline
+                    .boilerplate
+                    .classify_doc(&doc.text, doc.field("title"), doc.field("url"));
             let (_, tokens) = pipeline.segment(&doc.text, &blocks);
             let ann = Annotations {
                 entities: pipeline.gazetteer.tag(&doc.text, &tokens, &[]),
                 ..Annotations::default()
             };
             let mut bytes = Vec::new();
-            let parts = DocParts { entities: true, ..DocParts::default() };
+            let parts = DocParts {
+                entities: true,
+                ..DocParts::default()
+            };
             output::document_record(doc, &ann, parts, &mut bytes);
-            Rendered { bytes, failed: false, claims: 0 }
+            Rendered {
+                bytes,
+                failed: false,
+                claims: 0,
+            }
         })
     })
 }
@@ -143,19 +185,38 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
             if let Some(r) = failed(item, "id") {
                 return r;
             }
-            let Item::Doc(doc) = item else { return Rendered::default() };
-            let blocks = pipeline.boilerplate.classify_doc(&doc.text, doc.field("title"), doc.field("url"));
+            let Item::Doc(doc) = item else {
+                return Rendered::default();
+            };
+            let blocks =
+                pipeline
+                    .boilerplate
+                    .classify_doc(&doc.text, doc.field("title"), doc.field("url"));
             let mut bytes = Vec::new();
             if text_only {
-                let body: Vec<&str> = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading)).map(|b| b.span.slice(&doc.text)).collect();
+                let body: Vec<&str> = blocks
+                    .iter()
+                    .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
+                    .map(|b| b.span.slice(&doc.text))
+                    .collect();
                 bytes.extend_from_slice(body.join("\n").as_bytes());
                 bytes.extend_from_slice(b"\n\n");
             } else {
-                let ann = Annotations { blocks, ..Annotations::default() };
-                let parts = DocParts { blocks: true, ..DocParts::default() };
+                let ann = Annotations {
+                    blocks,
+                    ..Annotations::default()
+                };
+                let parts = DocParts {
+                    blocks: true,
+                    ..DocParts::default()
+                };
                 output::document_record(doc, &ann, parts, &mut bytes);
             }
-            Rendered { bytes, failed: false, claims: 0 }
+            Rendered {
+                bytes,
+                failed: false,
+                claims: 0,
+            }
         })
     })
 }
@@ -186,17 +247,33 @@ pub fn profile(common: &Common, min_docs: u32, min_share: f64) -> Result<Profile
     }
     let documents = b.documents() + failed;
     let p = b.build(min_docs, min_share);
-    let stats = ProfileStats { documents, failed, sites: p.sites.len(), lines: p.len() };
+    let stats = ProfileStats {
+        documents,
+        failed,
+        sites: p.sites.len(),
+        lines: p.len(),
+    };
     let json = serde_json::to_vec(&p).map_err(|e| Error::Output(io::Error::other(e)))?;
     with_output(common.output.as_deref(), |w| {
-        w.write_all(&json).and_then(|_| w.write_all(b"\n")).and_then(|_| w.flush()).map_err(Error::Output)
+        w.write_all(&json)
+            .and_then(|_| w.write_all(b"\n"))
+            .and_then(|_| w.flush())
+            .map_err(Error::Output)
     })?;
     Ok(stats)
 }
 
 /// Reads a profile file.
 pub fn read_profile(path: &Path) -> Result<Profile> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
-    Profile::from_json(&text).map_err(|e| Error::Profile { path: path.to_path_buf(), message: format!("{e}; write one with `claimex profile DUMP -o {}`", path.display()) })
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    Profile::from_json(&text).map_err(|e| Error::Profile {
+        path: path.to_path_buf(),
+        message: format!(
+            "{e}; write one with `claimex profile DUMP -o {}`",
+            path.display()
+        ),
+    })
 }
-

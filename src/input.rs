@@ -200,10 +200,22 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// README, LICENSE and similar files describe a corpus folder; they are not its documents.
 /// (A file named on the command line is always read.)
 fn is_corpus_doc(path: &Path) -> bool {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
-    ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS", "CONTRIBUTING"]
-        .iter()
-        .any(|n| stem == *n || stem.starts_with(&format!("{n}-")) || stem.starts_with(&format!("{n}_")))
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_uppercase())
+        .unwrap_or_default();
+    [
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "CHANGELOG",
+        "NOTICE",
+        "AUTHORS",
+        "CONTRIBUTING",
+    ]
+    .iter()
+    .any(|n| stem == *n || stem.starts_with(&format!("{n}-")) || stem.starts_with(&format!("{n}_")))
 }
 
 fn format_of(path: &Path) -> Option<Format> {
@@ -494,7 +506,11 @@ fn detect(src: &mut Box<dyn BufRead + Send>) -> io::Result<Format> {
 /// Reads one line (without its `\n`) into `buf`, keeping at most `cap + 1` bytes and
 /// discarding the rest, so a runaway line costs no memory. Returns the line's full length,
 /// or `None` at end of input.
-fn read_line_capped(src: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result<Option<usize>> {
+fn read_line_capped(
+    src: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> io::Result<Option<usize>> {
     buf.clear();
     let mut total = 0usize;
     let mut any = false;
@@ -582,11 +598,17 @@ impl<'de> serde::Deserialize<'de> for Field {
             fn visit_unit<E: de::Error>(self) -> std::result::Result<Field, E> {
                 Ok(Field::Other("null"))
             }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> std::result::Result<Field, A::Error> {
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> std::result::Result<Field, A::Error> {
                 while a.next_element::<IgnoredAny>()?.is_some() {}
                 Ok(Field::Other("an array"))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> std::result::Result<Field, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> std::result::Result<Field, A::Error> {
                 while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 Ok(Field::Other("an object"))
             }
@@ -603,7 +625,10 @@ impl<'de> serde::Deserialize<'de> for Fields {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> std::result::Result<Fields, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> std::result::Result<Fields, A::Error> {
                 let mut v = Vec::new();
                 while let Some((k, val)) = a.next_entry::<String, Field>()? {
                     v.push((k, val));
@@ -688,7 +713,10 @@ fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOptions) -> Item 
         let error = match text_problem {
             Some(what) => DocError::new(
                 "text_not_string",
-                format!("{loc}: field \"{}\" is {what}, not a string", opts.text_field),
+                format!(
+                    "{loc}: field \"{}\" is {what}, not a string",
+                    opts.text_field
+                ),
             ),
             None => DocError::new(
                 "missing_text",
@@ -703,7 +731,10 @@ fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOptions) -> Item 
     if text.trim().is_empty() {
         return Item::Failed {
             id,
-            error: DocError::new("empty_document", format!("{loc}: the document text is empty")),
+            error: DocError::new(
+                "empty_document",
+                format!("{loc}: the document text is empty"),
+            ),
         };
     }
     let mut doc = Document::new(id, text);
@@ -737,7 +768,15 @@ mod tests {
         let kinds: Vec<_> = got.iter().map(kind).collect();
         assert_eq!(
             kinds,
-            ["doc", "blank_line", "malformed_json", "text_not_string", "empty_document", "missing_text", "doc"]
+            [
+                "doc",
+                "blank_line",
+                "not_object",
+                "text_not_string",
+                "empty_document",
+                "missing_text",
+                "doc"
+            ]
         );
         assert_eq!(got[4].id(), "7");
         assert_eq!(got[6].id(), "t.jsonl:7");
@@ -747,8 +786,17 @@ mod tests {
     }
 
     #[test]
+    fn broken_object_is_malformed_json() {
+        let got = items(b"{\"id\": \"a\", \"text\": \n", InputOptions::default());
+        assert_eq!(kind(&got[0]), "malformed_json");
+    }
+
+    #[test]
     fn text_input_detected_and_bom_dropped() {
-        let got = items("\u{FEFF}Headline\nBody said.".as_bytes(), InputOptions::default());
+        let got = items(
+            "\u{FEFF}Headline\nBody said.".as_bytes(),
+            InputOptions::default(),
+        );
         match &got[..] {
             [Item::Doc(d)] => assert_eq!(d.text, "Headline\nBody said."),
             other => panic!("{other:?}"),
@@ -773,7 +821,10 @@ mod tests {
             max_doc_bytes: 100,
             ..InputOptions::default()
         };
-        let long = format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n", "x".repeat(5000));
+        let long = format!(
+            "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
+            "x".repeat(5000)
+        );
         let got = items(long.as_bytes(), opts);
         assert_eq!(kind(&got[0]), "too_large");
         assert_eq!(kind(&got[1]), "doc");

@@ -177,7 +177,10 @@ fn common(input: &InputArgs, run: &RunArgs) -> Common {
         run: RunOptions {
             threads: run.threads,
             line_buffered: run.line_buffered,
-            progress: !run.quiet && total_known && std::io::stderr().is_terminal() && total_size(&input.paths) > 4 << 20,
+            progress: !run.quiet
+                && total_known
+                && std::io::stderr().is_terminal()
+                && total_size(&input.paths) > 4 << 20,
             ..RunOptions::default()
         },
         output: run.output.clone(),
@@ -185,11 +188,23 @@ fn common(input: &InputArgs, run: &RunArgs) -> Common {
 }
 
 fn total_size(paths: &[PathBuf]) -> u64 {
-    paths.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum::<u64>()
-        + if paths.iter().any(|p| p.is_dir()) { u64::MAX / 2 } else { 0 }
+    paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum::<u64>()
+        + if paths.iter().any(|p| p.is_dir()) {
+            u64::MAX / 2
+        } else {
+            0
+        }
 }
 
-fn pipeline(gaz: Option<&GazetteerArgs>, profile: Option<&PathBuf>) -> claimex::error::Result<Pipeline> {
+fn pipeline(
+    gaz: Option<&GazetteerArgs>,
+    profile: Option<&PathBuf>,
+) -> claimex::error::Result<Pipeline> {
     // Subcommands without entities skip loading the gazetteers.
     let mut b = Pipeline::builder().builtin_gazetteers(gaz.is_some());
     if let Some(g) = gaz {
@@ -209,7 +224,11 @@ fn finish(res: claimex::error::Result<Summary>, quiet: bool, what: &str) -> Exit
         Ok(s) if s.broken_pipe => ExitCode::SUCCESS,
         Ok(s) => {
             if !quiet {
-                let claims = if what.is_empty() { String::new() } else { format!("{} {what}, ", s.claims) };
+                let claims = if what.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} {what}, ", s.claims)
+                };
                 msg::info(&format!(
                     "{} documents ({} failed), {claims}{:.1} MB in {:.2} s ({:.1} MB/s)",
                     s.documents,
@@ -237,8 +256,13 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(a) => {
             let c = common(&a.input, &a.run);
-            let emit = if a.emit == EmitArg::Documents { Emit::Documents } else { Emit::Claims };
-            let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref()).and_then(|p| commands::extract(&c, &p, emit));
+            let emit = if a.emit == EmitArg::Documents {
+                Emit::Documents
+            } else {
+                Emit::Claims
+            };
+            let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
+                .and_then(|p| commands::extract(&c, &p, emit));
             finish(res, a.run.quiet, "claims")
         }
         Command::Segment(a) => {
@@ -248,21 +272,34 @@ fn main() -> ExitCode {
         }
         Command::Entities(a) => {
             let c = common(&a.input, &a.run);
-            let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref()).and_then(|p| commands::entities(&c, &p));
+            let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
+                .and_then(|p| commands::entities(&c, &p));
             finish(res, a.run.quiet, "")
         }
         Command::Clean(a) => {
             let c = common(&a.input, &a.run);
-            let res = pipeline(None, a.profile.as_ref()).and_then(|p| commands::clean(&c, &p, a.text));
+            let res =
+                pipeline(None, a.profile.as_ref()).and_then(|p| commands::clean(&c, &p, a.text));
             finish(res, a.run.quiet, "")
         }
         Command::Profile(a) => {
-            let mut c = common(&a.input, &RunArgs { output: a.output.clone(), threads: None, line_buffered: false, quiet: a.quiet });
+            let mut c = common(
+                &a.input,
+                &RunArgs {
+                    output: a.output.clone(),
+                    threads: None,
+                    line_buffered: false,
+                    quiet: a.quiet,
+                },
+            );
             c.run.progress = false;
             match commands::profile(&c, a.min_docs, a.min_share) {
                 Ok(s) => {
                     if !a.quiet {
-                        msg::info(&format!("{} documents ({} failed), {} sites, {} repeated lines", s.documents, s.failed, s.sites, s.lines));
+                        msg::info(&format!(
+                            "{} documents ({} failed), {} sites, {} repeated lines",
+                            s.documents, s.failed, s.sites, s.lines
+                        ));
                     }
                     ExitCode::SUCCESS
                 }

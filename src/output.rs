@@ -19,7 +19,18 @@ use crate::segmentation::{Token, TokenKind};
 use crate::span::{CharIndex, Span};
 
 /// Keys of the document record that input fields must not shadow.
-const RESERVED: &[&str] = &["id", "error", "warnings", "blocks", "sentences", "entities", "claims", "no_comment", "tokens", "text"];
+const RESERVED: &[&str] = &[
+    "id",
+    "error",
+    "warnings",
+    "blocks",
+    "sentences",
+    "entities",
+    "claims",
+    "no_comment",
+    "tokens",
+    "text",
+];
 
 /// A span with character offsets and its text.
 #[derive(Serialize)]
@@ -165,13 +176,20 @@ fn entity_out<'t>(c: &Conv<'t>, e: &'t Entity) -> EntityOut<'t> {
     }
 }
 
-fn mention_out<'t>(c: &Conv<'t>, ents: &'t [Entity], span: Span, entity: Option<usize>) -> MentionOut<'t> {
+fn mention_out<'t>(
+    c: &Conv<'t>,
+    ents: &'t [Entity],
+    span: Span,
+    entity: Option<usize>,
+) -> MentionOut<'t> {
     let s = c.span(span);
     MentionOut {
         start: s.start,
         end: s.end,
         text: s.text,
-        id: entity.and_then(|e| ents.get(e)).and_then(|e| e.id.as_deref()),
+        id: entity
+            .and_then(|e| ents.get(e))
+            .and_then(|e| e.id.as_deref()),
     }
 }
 
@@ -188,8 +206,16 @@ fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim) -> ClaimOut<
             text: src.text,
             kind: cl.source.kind,
             head: c.span(cl.source.head),
-            id: cl.source.entity.and_then(|e| ents.get(e)).and_then(|e| e.id.as_deref()),
-            resolved: cl.source.resolved.as_ref().map(|m| mention_out(c, ents, m.span, m.entity)),
+            id: cl
+                .source
+                .entity
+                .and_then(|e| ents.get(e))
+                .and_then(|e| e.id.as_deref()),
+            resolved: cl
+                .source
+                .resolved
+                .as_ref()
+                .map(|m| mention_out(c, ents, m.span, m.entity)),
         },
         cue: cl.cue.map(|s| c.span(s)),
         content: ContentOut {
@@ -199,7 +225,12 @@ fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim) -> ClaimOut<
             fragments: cl.fragments.iter().map(|f| c.pair(*f)).collect(),
         },
         pattern: cl.pattern,
-        entities: cl.entities.iter().filter_map(|&e| ents.get(e)).map(|e| entity_out(c, e)).collect(),
+        entities: cl
+            .entities
+            .iter()
+            .filter_map(|&e| ents.get(e))
+            .map(|e| entity_out(c, e))
+            .collect(),
         numbers: cl
             .numbers
             .iter()
@@ -285,9 +316,19 @@ pub fn document_record(doc: &Document, ann: &Annotations, parts: DocParts, out: 
             m.serialize_entry("entities", &ents)?;
         }
         if parts.claims {
-            let claims: Vec<ClaimOut> = ann.attribution.claims.iter().map(|cl| claim_out(&c, ann, cl)).collect();
+            let claims: Vec<ClaimOut> = ann
+                .attribution
+                .claims
+                .iter()
+                .map(|cl| claim_out(&c, ann, cl))
+                .collect();
             m.serialize_entry("claims", &claims)?;
-            let nc: Vec<NoCommentOut> = ann.attribution.no_comment.iter().map(|n| no_comment_out(&c, ann, n)).collect();
+            let nc: Vec<NoCommentOut> = ann
+                .attribution
+                .no_comment
+                .iter()
+                .map(|n| no_comment_out(&c, ann, n))
+                .collect();
             m.serialize_entry("no_comment", &nc)?;
         }
         m.end()
@@ -310,7 +351,12 @@ fn tokens_out(c: &Conv, tokens: &[Token]) -> Vec<TokenOut> {
 }
 
 /// A segmentation record: `{"id", "sentences": [...], "tokens"?: [...]}` over the whole text.
-pub fn segment_record(doc: &Document, sentences: &[Span], tokens: Option<&[Token]>, out: &mut Vec<u8>) {
+pub fn segment_record(
+    doc: &Document,
+    sentences: &[Span],
+    tokens: Option<&[Token]>,
+    out: &mut Vec<u8>,
+) {
     let c = Conv::new(&doc.text);
     let mut ser = serde_json::Serializer::new(&mut *out);
     let res = (|| -> Result<(), serde_json::Error> {
@@ -334,7 +380,10 @@ fn no_comment_out<'t>(c: &Conv<'t>, ann: &'t Annotations, n: &'t NoComment) -> N
         sentence: n.sentence,
         subject: c.span(n.subject),
         cue: c.span(n.cue),
-        resolved: n.resolved.as_ref().map(|m| mention_out(c, &ann.entities, m.span, m.entity)),
+        resolved: n
+            .resolved
+            .as_ref()
+            .map(|m| mention_out(c, &ann.entities, m.span, m.entity)),
     }
 }
 
@@ -405,8 +454,13 @@ fn finish_line(res: Result<(), serde_json::Error>, out: &mut Vec<u8>) {
     let _ = res;
     // Only scan the last record (from the previous newline).
     let start = memchr::memrchr(b'\n', out).map_or(0, |i| i + 1);
-    if out[start..].windows(3).any(|w| w == "\u{2028}".as_bytes() || w == "\u{2029}".as_bytes() || w[..2] == *"\u{85}".as_bytes()) {
-        let line = String::from_utf8_lossy(&out[start..]).replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029").replace('\u{85}', "\\u0085");
+    if out[start..].windows(3).any(|w| {
+        w == "\u{2028}".as_bytes() || w == "\u{2029}".as_bytes() || w[..2] == *"\u{85}".as_bytes()
+    }) {
+        let line = String::from_utf8_lossy(&out[start..])
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+            .replace('\u{85}', "\\u0085");
         out.truncate(start);
         out.extend_from_slice(line.as_bytes());
     }

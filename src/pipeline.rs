@@ -109,11 +109,19 @@ impl Pipeline {
     /// Runs every stage on one document.
     pub fn annotate(&self, doc: &Document) -> Annotations {
         let text = doc.text.as_str();
-        let blocks = self.boilerplate.classify_doc(text, doc.field("title"), doc.field("url"));
+        let blocks = self
+            .boilerplate
+            .classify_doc(text, doc.field("title"), doc.field("url"));
         let (sentences, tokens) = self.segment(text, &blocks);
         let entities = self.gazetteer.tag(text, &tokens, &[]);
-        let paragraphs: Vec<Span> = blocks.iter().filter(|b| b.kind == BlockKind::Body).map(|b| b.span).collect();
-        let attribution = self.attributor.extract(text, &tokens, &sentences, &entities, &paragraphs);
+        let paragraphs: Vec<Span> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Body)
+            .map(|b| b.span)
+            .collect();
+        let attribution =
+            self.attributor
+                .extract(text, &tokens, &sentences, &entities, &paragraphs);
         Annotations {
             blocks,
             sentences,

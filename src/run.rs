@@ -85,7 +85,13 @@ impl Summary {
 ///
 /// `render` must not panic, but if it does (a bug), the document gets an `internal_error`
 /// record and the run goes on.
-pub fn run<F>(stream: DocStream, out: &mut dyn Write, opts: &RunOptions, total_bytes: Option<u64>, render: F) -> Result<Summary>
+pub fn run<F>(
+    stream: DocStream,
+    out: &mut dyn Write,
+    opts: &RunOptions,
+    total_bytes: Option<u64>,
+    render: F,
+) -> Result<Summary>
 where
     F: Fn(&Item) -> Rendered + Sync,
 {
@@ -94,7 +100,9 @@ where
     if let Some(n) = opts.threads {
         pool = pool.num_threads(n.max(1));
     }
-    let pool = pool.build().map_err(|e| Error::Output(io::Error::other(e.to_string())))?;
+    let pool = pool
+        .build()
+        .map_err(|e| Error::Output(io::Error::other(e.to_string())))?;
     let (batch_docs, batch_bytes) = if opts.line_buffered {
         (1, 1)
     } else {
@@ -109,12 +117,19 @@ where
                 let mut bytes = Vec::new();
                 let err = DocError::new("internal_error", format!("{}: claimex failed on this document (a bug: please report it with the document)", item.id()));
                 crate::output::error_record(item.id(), &err, "id", &mut bytes);
-                Rendered { bytes, failed: true, claims: 0 }
+                Rendered {
+                    bytes,
+                    failed: true,
+                    claims: 0,
+                }
             }
         }
     };
+    // Three stages, each on its own thread, joined by bounded channels: reading, rendering
+    // on the pool, writing (here). Writing a batch overlaps rendering the next one.
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = sync_channel::<Vec<Record>>(2);
+        let (done_tx, done_rx) = sync_channel::<(Vec<Record>, Vec<Rendered>)>(2);
         scope.spawn(move || {
             let mut batch = Vec::new();
             let mut bytes = 0usize;
@@ -132,8 +147,18 @@ where
                 let _ = tx.send(batch);
             }
         });
-        for batch in rx {
-            let rendered: Vec<Rendered> = pool.install(|| batch.par_iter().map(|r| safe_render(&r.item)).collect());
+        let pool = &pool;
+        let safe_render = &safe_render;
+        scope.spawn(move || {
+            for batch in rx {
+                let rendered: Vec<Rendered> =
+                    pool.install(|| batch.par_iter().map(|r| safe_render(&r.item)).collect());
+                if done_tx.send((batch, rendered)).is_err() {
+                    return;
+                }
+            }
+        });
+        for (batch, rendered) in done_rx {
             for (rec, r) in batch.iter().zip(rendered) {
                 summary.documents += 1;
                 summary.bytes += rec.bytes;
@@ -141,7 +166,13 @@ where
                 if r.failed {
                     summary.failed += 1;
                 }
-                let res = out.write_all(&r.bytes).and_then(|_| if opts.line_buffered { out.flush() } else { Ok(()) });
+                let res = out.write_all(&r.bytes).and_then(|_| {
+                    if opts.line_buffered {
+                        out.flush()
+                    } else {
+                        Ok(())
+                    }
+                });
                 if let Err(e) = res {
                     if e.kind() == io::ErrorKind::BrokenPipe {
                         summary.broken_pipe = true;

@@ -196,8 +196,7 @@ impl Segmenter {
         let mut from = block.start;
         let bytes = text.as_bytes();
         while from < block.end {
-            let nl = memchr::memchr(b'\n', &bytes[from..block.end])
-                .map_or(block.end, |i| from + i);
+            let nl = memchr::memchr(b'\n', &bytes[from..block.end]).map_or(block.end, |i| from + i);
             self.split_line(text, Span::new(from, nl), out);
             from = nl + 1;
         }
@@ -238,7 +237,9 @@ impl Segmenter {
                     let ch = text[i..].chars().next().unwrap_or(' ');
                     let w = ch.len_utf8();
                     match ch {
-                        '…' | '。' | '！' | '？' => i = self.terminator(text, i, end, &mut st, out),
+                        '…' | '。' | '！' | '？' => {
+                            i = self.terminator(text, i, end, &mut st, out)
+                        }
                         '•' | '⁃' | '▪' | '◦' => {
                             // A bullet inside a line starts a new item.
                             if i > st.start && is_space_before(text, i) {
@@ -272,8 +273,10 @@ impl Segmenter {
         let before = text[st.start..q].trim_end();
         let before = before.strip_suffix([',', ':']).unwrap_or(before).trim_end();
         let word_start = before
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         if !self.quote_verbs.contains(&before[word_start..]) {
             return;
         }
@@ -293,7 +296,14 @@ impl Segmenter {
     }
 
     /// Decides a `.`, `?`, `!` or `…` at `i`. Returns where to continue scanning.
-    fn terminator(&self, text: &str, i: usize, end: usize, st: &mut BlockState, out: &mut Vec<Span>) -> usize {
+    fn terminator(
+        &self,
+        text: &str,
+        i: usize,
+        end: usize,
+        st: &mut BlockState,
+        out: &mut Vec<Span>,
+    ) -> usize {
         let b = text.as_bytes();
         // The cluster of terminators: "?!", "...", ". . . .", "…".
         let mut j = i;
@@ -310,10 +320,18 @@ impl Segmenter {
             } else if text[j..end].starts_with('…') {
                 dots += 3;
                 j += '…'.len_utf8();
-            } else if text[j..end].starts_with('。') || text[j..end].starts_with('！') || text[j..end].starts_with('？') {
+            } else if text[j..end].starts_with('。')
+                || text[j..end].starts_with('！')
+                || text[j..end].starts_with('？')
+            {
                 strong = true;
                 j += 3;
-            } else if dots > 0 && j + 1 < end && b[j] == b' ' && b[j + 1] == b'.' && (j + 2 >= end || matches!(b[j + 2], b' ' | b'.' | b'"' | b'\'' | 0xE2)) {
+            } else if dots > 0
+                && j + 1 < end
+                && b[j] == b' '
+                && b[j + 1] == b'.'
+                && (j + 2 >= end || matches!(b[j + 2], b' ' | b'.' | b'"' | b'\'' | 0xE2))
+            {
                 // ". . ." spaced ellipsis continues the cluster.
                 spaced = true;
                 j += 1;
@@ -353,13 +371,19 @@ impl Segmenter {
             let (ws, word) = word_before(text, st.start, i);
             if let Some(m) = marker_of(word) {
                 let lead = &text[st.start..ws];
-                if lead.trim_matches(|c: char| c.is_whitespace() || is_bullet(c)).is_empty() {
+                if lead
+                    .trim_matches(|c: char| c.is_whitespace() || is_bullet(c))
+                    .is_empty()
+                {
                     return after;
                 }
                 let spaced_upper = after < end
                     && text[after..end].starts_with(char::is_whitespace)
                     && next_is_upper(text, skip_space(text, after, end), end);
-                if st.marker.is_some_and(|p| m.follows(p)) && spaced_upper && is_space_before(text, ws) {
+                if st.marker.is_some_and(|p| m.follows(p))
+                    && spaced_upper
+                    && is_space_before(text, ws)
+                {
                     push(text, st.start, ws, out);
                     st.start = ws;
                     st.marker = Some(m);
@@ -380,7 +404,7 @@ impl Segmenter {
                 push(text, st.start, after, out);
                 st.start = after;
             }
-            return after.max(i + 1);
+            return after.max(j);
         }
         let k = skip_space(text, after, end);
         if k >= end {
@@ -419,17 +443,23 @@ impl Segmenter {
 
     /// Whether a single period at `i`, followed by a space and then the word at `w` (first
     /// char `next`), ends the sentence.
-    fn period_breaks(&self, text: &str, st: &mut BlockState, i: usize, w: usize, end: usize, next: char) -> bool {
+    fn period_breaks(
+        &self,
+        text: &str,
+        st: &mut BlockState,
+        i: usize,
+        w: usize,
+        end: usize,
+        next: char,
+    ) -> bool {
         let (ws, word) = word_before(text, st.start, i);
         let class = self.classify(word);
         if next.is_lowercase() {
             return false;
         }
         if next.is_ascii_digit() {
-            return !matches!(
-                class,
-                WordClass::Abbrev(_) | WordClass::Url
-            ) && !(class == WordClass::Initialism && word.len() <= 1);
+            return !(matches!(class, WordClass::Abbrev(_) | WordClass::Url)
+                || class == WordClass::Initialism && word.len() <= 1);
         }
         if !next.is_uppercase() {
             // "$5", "-", "•": a new sentence, unless the period belongs to a title.
@@ -464,7 +494,13 @@ impl Segmenter {
     }
 
     /// A list marker `N)` or `N.)` (or `a)`) that continues the line's list: break before it.
-    fn paren_marker(&self, text: &str, i: usize, st: &mut BlockState, out: &mut Vec<Span>) -> usize {
+    fn paren_marker(
+        &self,
+        text: &str,
+        i: usize,
+        st: &mut BlockState,
+        out: &mut Vec<Span>,
+    ) -> usize {
         let (ws, word) = word_before(text, st.start, i);
         let word = word.strip_suffix('.').unwrap_or(word);
         if let (Some(m), Some(prev)) = (marker_of(word), st.marker) {
@@ -492,7 +528,9 @@ impl Segmenter {
     /// "Hello world.Today": a period glued between a word and a capitalised word.
     fn glued_break(&self, text: &str, sent_start: usize, i: usize, end: usize) -> bool {
         let (_, word) = word_before(text, sent_start, i);
-        if word.chars().count() < 2 || self.classify(word) != WordClass::Plain && self.classify(word) != WordClass::Numeric {
+        if word.chars().count() < 2
+            || self.classify(word) != WordClass::Plain && self.classify(word) != WordClass::Numeric
+        {
             return false;
         }
         let last = word.chars().last().unwrap_or(' ');
@@ -507,8 +545,14 @@ impl Segmenter {
             return false;
         }
         // Not inside a URL or address: look at the whole whitespace-delimited chunk.
-        let chunk_end = text[i..end].find(char::is_whitespace).map_or(end, |p| i + p);
-        let chunk_start = text[sent_start..i].rfind(char::is_whitespace).map_or(sent_start, |p| sent_start + p + 1);
+        let chunk_end = text[i..end]
+            .find(char::is_whitespace)
+            .map_or(end, |p| i + p);
+        let chunk_start = text[sent_start..i]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(sent_start, |(p, c)| sent_start + p + c.len_utf8());
         !is_url_like(&text[chunk_start..chunk_end])
     }
 
@@ -520,12 +564,19 @@ impl Segmenter {
             return WordClass::Url;
         }
         let bytes = word.as_bytes();
-        if bytes[0].is_ascii_digit() && bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.')) {
+        if bytes[0].is_ascii_digit()
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        {
             return WordClass::Numeric;
         }
         if word.contains('.') {
             // "U.S", "p.m", "e.g", "U.S.A"
-            if word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)) {
+            if word
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+            {
                 return WordClass::Initialism;
             }
         }
@@ -544,7 +595,9 @@ impl Segmenter {
 
     fn is_starter(&self, text: &str, w: usize, end: usize) -> bool {
         let rest = &text[w..end];
-        let e = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let e = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
         self.starters.contains(&rest[..e])
     }
 
@@ -592,7 +645,12 @@ impl Segmenter {
             .map_or(end, |p| start + p);
         let chunk = &text[start..chunk_end];
         if is_url_like(chunk) {
-            let t = chunk.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '\'' | '”' | '’' | '!' | '?'));
+            let t = chunk.trim_end_matches(|c: char| {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | ')' | '"' | '\'' | '”' | '’' | '!' | '?'
+                )
+            });
             out.push(Token {
                 span: Span::new(start, start + t.len()),
                 kind: TokenKind::Url,
@@ -624,14 +682,22 @@ impl Segmenter {
                 } else {
                     break;
                 }
-            } else if (c == b'.' || c == b',' || c == b':') && numeric && i + 1 < end && b[i + 1].is_ascii_digit() {
+            } else if (c == b'.' || c == b',' || c == b':')
+                && numeric
+                && i + 1 < end
+                && b[i + 1].is_ascii_digit()
+            {
                 i += 1;
             } else if c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic() && !numeric {
                 if is_possessive(text, i + 1, end) {
                     break;
                 }
                 i += 1;
-            } else if c == b'&' && i + 1 < end && b[i + 1].is_ascii_uppercase() && b[start].is_ascii_uppercase() {
+            } else if c == b'&'
+                && i + 1 < end
+                && b[i + 1].is_ascii_uppercase()
+                && b[start].is_ascii_uppercase()
+            {
                 // AT&T, S&P
                 i += 1;
             } else {
@@ -647,10 +713,16 @@ impl Segmenter {
                 while j + 1 < end && b[j].is_ascii_alphabetic() && b[j + 1] == b'.' {
                     j += 2;
                 }
-                if j > i + 1 || b[start].is_ascii_uppercase() || self.abbrevs.contains_key(&text[start..i]) {
+                if j > i + 1
+                    || b[start].is_ascii_uppercase()
+                    || self.abbrevs.contains_key(&text[start..i])
+                {
                     i = j;
                 }
-            } else if self.abbrevs.contains_key(text[start..i].to_ascii_lowercase().as_str()) {
+            } else if self
+                .abbrevs
+                .contains_key(text[start..i].to_ascii_lowercase().as_str())
+            {
                 i += 1;
             }
         }
@@ -669,7 +741,8 @@ impl Segmenter {
 
 fn is_possessive(text: &str, s_at: usize, end: usize) -> bool {
     let b = text.as_bytes();
-    (b[s_at] == b's' || b[s_at] == b'S') && (s_at + 1 >= end || !b[s_at + 1].is_ascii_alphanumeric())
+    (b[s_at] == b's' || b[s_at] == b'S')
+        && (s_at + 1 >= end || !b[s_at + 1].is_ascii_alphanumeric())
 }
 
 fn punct_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
@@ -704,17 +777,27 @@ fn is_bullet(c: char) -> bool {
 }
 
 fn is_url_like(s: &str) -> bool {
+    // Most words have none of these: answer without searching.
+    if !s.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     s.contains("://")
         || s.starts_with("www.")
         || (s.contains('@') && s[s.find('@').unwrap_or(0)..].contains('.'))
-        || [".com", ".org", ".net", ".gov", ".edu", ".html", ".htm", ".io", ".co.uk"]
-            .iter()
-            .any(|t| {
-                s.find(t).is_some_and(|p| {
-                    p > 0 && s[p + t.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-                })
+        || [
+            ".com", ".org", ".net", ".gov", ".edu", ".html", ".htm", ".io", ".co.uk",
+        ]
+        .iter()
+        .any(|t| {
+            s.find(t).is_some_and(|p| {
+                p > 0
+                    && s[p + t.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
             })
+        })
 }
 
 /// The non-space chunk before byte `i` (a period), without opening punctuation, and where it
@@ -723,7 +806,9 @@ fn word_before(text: &str, floor: usize, i: usize) -> (usize, &str) {
     let before = &text[floor..i];
     let ws = before
         .rfind(|c: char| c.is_whitespace())
-        .map_or(floor, |p| floor + p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(floor, |p| {
+            floor + p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let chunk = &text[ws..i];
     let word = chunk.trim_start_matches(|c: char| {
         matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«') || is_bullet(c)
@@ -747,7 +832,10 @@ fn marker_of(word: &str) -> Option<Marker> {
 }
 
 fn is_space_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(char::is_whitespace)
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace)
 }
 
 fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
@@ -833,20 +921,57 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<&str> {
-        Segmenter::new().split(text).iter().map(|s| s.slice(text)).collect()
+        Segmenter::new()
+            .split(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
     fn abbreviations_titles_and_initialisms() {
         let cases: &[(&str, &[&str])] = &[
-            ("according to Maj. Naung Yoe, who defected.", &["according to Maj. Naung Yoe, who defected."]),
-            ("retaliation against U.S. President Donald Trump's tariffs. It is now using it.", &["retaliation against U.S. President Donald Trump's tariffs.", "It is now using it."]),
-            ("I live in the U.S. How about you?", &["I live in the U.S.", "How about you?"]),
-            ("George W. Bush spoke. Then he left.", &["George W. Bush spoke.", "Then he left."]),
-            ("We make a good team, you and I. Did you see Albert I. Jones yesterday?", &["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]),
-            ("On Jul. 8, President Smith spoke.", &["On Jul. 8, President Smith spoke."]),
-            ("It starts at 8 p.m. Eastern time.", &["It starts at 8 p.m. Eastern time."]),
-            ("They closed the deal with Pitt, Briggs & Co. It closed yesterday.", &["They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."]),
+            (
+                "according to Maj. Naung Yoe, who defected.",
+                &["according to Maj. Naung Yoe, who defected."],
+            ),
+            (
+                "retaliation against U.S. President Donald Trump's tariffs. It is now using it.",
+                &[
+                    "retaliation against U.S. President Donald Trump's tariffs.",
+                    "It is now using it.",
+                ],
+            ),
+            (
+                "I live in the U.S. How about you?",
+                &["I live in the U.S.", "How about you?"],
+            ),
+            (
+                "George W. Bush spoke. Then he left.",
+                &["George W. Bush spoke.", "Then he left."],
+            ),
+            (
+                "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+                &[
+                    "We make a good team, you and I.",
+                    "Did you see Albert I. Jones yesterday?",
+                ],
+            ),
+            (
+                "On Jul. 8, President Smith spoke.",
+                &["On Jul. 8, President Smith spoke."],
+            ),
+            (
+                "It starts at 8 p.m. Eastern time.",
+                &["It starts at 8 p.m. Eastern time."],
+            ),
+            (
+                "They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+                &[
+                    "They closed the deal with Pitt, Briggs & Co.",
+                    "It closed yesterday.",
+                ],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(sents(text), *want, "{text}");
@@ -856,10 +981,25 @@ mod tests {
     #[test]
     fn quotes_and_cues() {
         let cases: &[(&str, &[&str])] = &[
-            ("\"Why now?\" he asked. She left.", &["\"Why now?\" he asked.", "She left."]),
-            ("She turned to him, \"This is great.\" She held the book.", &["She turned to him, \"This is great.\"", "She held the book."]),
-            ("He said: \"We are ready. We will go.\" Then he left.", &["He said: \"We are ready. We will go.\"", "Then he left."]),
-            ("“It is over.” The talks ended.", &["“It is over.”", "The talks ended."]),
+            (
+                "\"Why now?\" he asked. She left.",
+                &["\"Why now?\" he asked.", "She left."],
+            ),
+            (
+                "She turned to him, \"This is great.\" She held the book.",
+                &[
+                    "She turned to him, \"This is great.\"",
+                    "She held the book.",
+                ],
+            ),
+            (
+                "He said: \"We are ready. We will go.\" Then he left.",
+                &["He said: \"We are ready. We will go.\"", "Then he left."],
+            ),
+            (
+                "“It is over.” The talks ended.",
+                &["“It is over.”", "The talks ended."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(sents(text), *want, "{text}");
@@ -883,17 +1023,53 @@ mod tests {
 
     #[test]
     fn lines_end_sentences() {
-        assert_eq!(sents("Top stories\nSwipe. Select. Stay informed.\r\n"), ["Top stories", "Swipe.", "Select.", "Stay informed."]);
+        assert_eq!(
+            sents("Top stories\nSwipe. Select. Stay informed.\r\n"),
+            ["Top stories", "Swipe.", "Select.", "Stay informed."]
+        );
     }
 
     #[test]
     fn tokens() {
         let seg = Segmenter::new();
         let text = "China's KIA-controlled area, said Gen. J. Smith at 2.30 p.m. on Jan. 5; see www.example.com. “Don’t,” he said…";
-        let toks: Vec<&str> = seg.tokenize(text).iter().map(|t| t.span.slice(text)).collect();
+        let toks: Vec<&str> = seg
+            .tokenize(text)
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect();
         assert_eq!(
             toks,
-            ["China", "'s", "KIA", "-", "controlled", "area", ",", "said", "Gen.", "J.", "Smith", "at", "2.30", "p.m.", "on", "Jan.", "5", ";", "see", "www.example.com", ".", "“", "Don’t", ",", "”", "he", "said", "…"]
+            [
+                "China",
+                "'s",
+                "KIA",
+                "-",
+                "controlled",
+                "area",
+                ",",
+                "said",
+                "Gen.",
+                "J.",
+                "Smith",
+                "at",
+                "2.30",
+                "p.m.",
+                "on",
+                "Jan.",
+                "5",
+                ";",
+                "see",
+                "www.example.com",
+                ".",
+                "“",
+                "Don’t",
+                ",",
+                "”",
+                "he",
+                "said",
+                "…"
+            ]
         );
     }
 }

@@ -152,8 +152,10 @@ impl<'t> CharIndex<'t> {
         let base = match self.checkpoints.get(block) {
             Some(&b) => b as usize,
             // `byte == len` on a block boundary.
-            None => return self.checkpoints.last().map_or(0, |&b| b as usize)
-                + count_chars(&self.text[(self.checkpoints.len() - 1) * CHECKPOINT..]),
+            None => {
+                return self.checkpoints.last().map_or(0, |&b| b as usize)
+                    + count_chars(&self.text[(self.checkpoints.len() - 1) * CHECKPOINT..])
+            }
         };
         base + count_chars(&self.text[block * CHECKPOINT..byte])
     }

@@ -12,7 +12,10 @@ fn summary(out: &std::process::Output) -> String {
 #[test]
 fn malformed_jsonl_gives_one_record_per_line_and_exit_1() {
     let path = corpus("bad/malformed.jsonl");
-    let out = run(&["extract", "--emit", "documents", path.to_str().unwrap()], None);
+    let out = run(
+        &["extract", "--emit", "documents", path.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1), "{}", summary(&out));
     let values = lines(&out);
     let n_in = std::fs::read_to_string(&path).unwrap().lines().count();
@@ -22,7 +25,19 @@ fn malformed_jsonl_gives_one_record_per_line_and_exit_1() {
         .iter()
         .map(|d| d.error.as_ref().map_or("ok".into(), |e| e.kind.clone()))
         .collect();
-    assert_eq!(kinds, ["ok", "not_object", "missing_text", "text_not_string", "blank_line", "empty_document", "ok", "ok"]);
+    assert_eq!(
+        kinds,
+        [
+            "ok",
+            "not_object",
+            "missing_text",
+            "text_not_string",
+            "blank_line",
+            "empty_document",
+            "ok",
+            "ok"
+        ]
+    );
     let recs = docs(&out);
     // Messages name the file and the line.
     let e = recs[1].error.as_ref().unwrap();
@@ -45,17 +60,33 @@ fn claims_stream_keeps_failed_documents() {
     check_schema(&values);
     let errors = values.iter().filter(|v| v.get("error").is_some()).count();
     assert_eq!(errors, 5);
-    assert!(values.iter().filter(|v| v.get("error").is_some()).all(|v| v["doc"].is_string()));
+    assert!(values
+        .iter()
+        .filter(|v| v.get("error").is_some())
+        .all(|v| v["doc"].is_string()));
 }
 
 #[test]
 fn invalid_utf8_is_replaced_and_flagged() {
     let path = corpus("bad/invalid_utf8.txt");
-    let out = run(&["extract", "--emit", "documents", "-q", path.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let recs = docs(&out);
     assert_eq!(recs.len(), 1);
-    assert!(recs[0].warnings[0].starts_with("invalid_utf8"), "{:?}", recs[0].warnings);
+    assert!(
+        recs[0].warnings[0].starts_with("invalid_utf8"),
+        "{:?}",
+        recs[0].warnings
+    );
     let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
     check_doc(&text, &recs[0]);
 }
@@ -63,10 +94,21 @@ fn invalid_utf8_is_replaced_and_flagged() {
 #[test]
 fn bom_is_dropped_and_offsets_follow() {
     let path = corpus("bad/bom.txt");
-    let out = run(&["extract", "--emit", "documents", "-q", path.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success());
     let raw = std::fs::read_to_string(&path).unwrap();
-    let text = raw.strip_prefix('\u{FEFF}').expect("fixture starts with a BOM");
+    let text = raw
+        .strip_prefix('\u{FEFF}')
+        .expect("fixture starts with a BOM");
     let recs = docs(&out);
     check_doc(text, &recs[0]);
     assert_eq!(recs[0].blocks[0].start, 0);
@@ -75,7 +117,15 @@ fn bom_is_dropped_and_offsets_follow() {
 
 #[test]
 fn empty_file_is_an_error_record() {
-    let out = run(&["extract", "--emit", "documents", corpus("bad/empty.txt").to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            corpus("bad/empty.txt").to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let recs = docs(&out);
     assert_eq!(recs[0].error.as_ref().unwrap().kind, "empty_document");
@@ -86,7 +136,16 @@ fn crlf_text_keeps_offsets_into_the_raw_text() {
     let path = corpus("samples/sample-003.txt");
     let raw = std::fs::read_to_string(&path).unwrap();
     assert!(raw.contains("\r\n"), "fixture has CRLF");
-    let out = run(&["extract", "--emit", "documents", "-q", path.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     let recs = docs(&out);
     check_doc(&raw, &recs[0]);
     assert!(recs[0].sentences.iter().all(|s| !s.text.contains('\r')));
@@ -105,21 +164,35 @@ fn fifty_megabyte_document_is_refused_without_loading_it() {
             f.write_all(para.as_bytes()).unwrap();
         }
         writeln!(f, "\"}}").unwrap();
-        writeln!(f, "{{\"id\": \"small\", \"text\": \"The port reopened, officials said.\"}}").unwrap();
+        writeln!(
+            f,
+            "{{\"id\": \"small\", \"text\": \"The port reopened, officials said.\"}}"
+        )
+        .unwrap();
     }
-    let out = run(&["extract", "--emit", "documents", big.to_str().unwrap()], None);
+    let out = run(
+        &["extract", "--emit", "documents", big.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let recs = docs(&out);
     assert_eq!(recs.len(), 2);
     let e = recs[0].error.as_ref().expect("too large");
     assert!(recs[0].id.ends_with("big.jsonl:1"), "{}", recs[0].id);
     assert_eq!(e.kind, "too_large");
-    assert!(e.message.contains("--max-doc-bytes"), "says what to do: {}", e.message);
+    assert!(
+        e.message.contains("--max-doc-bytes"),
+        "says what to do: {}",
+        e.message
+    );
     assert!(recs[1].error.is_none());
     // The same as a text file.
     let txt = dir.path().join("big.txt");
     std::fs::write(&txt, "Officials said so. ".repeat(3_000_000)).unwrap();
-    let out = run(&["extract", "--emit", "documents", txt.to_str().unwrap()], None);
+    let out = run(
+        &["extract", "--emit", "documents", txt.to_str().unwrap()],
+        None,
+    );
     assert_eq!(docs(&out)[0].error.as_ref().unwrap().kind, "too_large");
 }
 
@@ -127,9 +200,22 @@ fn fifty_megabyte_document_is_refused_without_loading_it() {
 fn raising_the_limit_processes_a_large_document() {
     let text = "The minister said the talks had failed. ".repeat(5_000);
     let input = serde_json::json!({"id": "big", "text": text}).to_string();
-    let out = run(&["extract", "--emit", "documents", "-q", "--max-doc-bytes", "1000"], Some(input.as_bytes()));
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            "--max-doc-bytes",
+            "1000",
+        ],
+        Some(input.as_bytes()),
+    );
     assert_eq!(docs(&out)[0].error.as_ref().unwrap().kind, "too_large");
-    let out = run(&["extract", "--emit", "documents", "-q"], Some(input.as_bytes()));
+    let out = run(
+        &["extract", "--emit", "documents", "-q"],
+        Some(input.as_bytes()),
+    );
     assert!(out.status.success());
     let recs = docs(&out);
     assert_eq!(recs[0].claims.len(), 5_000);
@@ -144,8 +230,19 @@ fn usage_and_io_errors_exit_2() {
     assert!(out.stdout.is_empty());
     let out = run(&["extract", "--no-such-flag"], None);
     assert_eq!(out.status.code(), Some(2));
-    let out = run(&["extract", "--gazetteer", corpus("bad/malformed.jsonl").to_str().unwrap(), corpus("samples.jsonl").to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--gazetteer",
+            corpus("bad/malformed.jsonl").to_str().unwrap(),
+            corpus("samples.jsonl").to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("malformed.jsonl:1"), "gazetteer errors name file and line: {err}");
+    assert!(
+        err.contains("malformed.jsonl:1"),
+        "gazetteer errors name file and line: {err}"
+    );
 }

@@ -11,8 +11,21 @@ use common::*;
 #[test]
 fn extract_documents_on_samples_meets_the_contract() {
     let input = corpus("samples.jsonl");
-    let out = run(&["extract", "--emit", "documents", "--quiet", input.to_str().unwrap()], None);
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "--quiet",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let values = lines(&out);
     let texts = jsonl_texts(&input);
     assert_eq!(values.len(), texts.len(), "one output line per input line");
@@ -22,7 +35,11 @@ fn extract_documents_on_samples_meets_the_contract() {
         let text = text.as_ref().expect("sample has text");
         check_doc(text, rec);
         assert!(!rec.claims.is_empty(), "{}: no claims", rec.id);
-        assert!(!rec.sentences.is_empty() && !rec.entities.is_empty(), "{}: stages missing", rec.id);
+        assert!(
+            !rec.sentences.is_empty() && !rec.entities.is_empty(),
+            "{}: stages missing",
+            rec.id
+        );
     }
     let ids: Vec<&str> = recs.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids[0], "sample-001");
@@ -31,11 +48,29 @@ fn extract_documents_on_samples_meets_the_contract() {
 
 #[test]
 fn extract_on_text_folder_uses_relative_paths_as_ids() {
-    let out = run(&["extract", "--emit", "documents", "-q", corpus("samples").to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            corpus("samples").to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success());
     let recs = docs(&out);
     let ids: Vec<&str> = recs.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["sample-001.txt", "sample-002.txt", "sample-003.txt", "sample-004.txt", "sample-005.txt"]);
+    assert_eq!(
+        ids,
+        [
+            "sample-001.txt",
+            "sample-002.txt",
+            "sample-003.txt",
+            "sample-004.txt",
+            "sample-005.txt"
+        ]
+    );
     for r in &recs {
         let text = std::fs::read_to_string(corpus("samples").join(&r.id)).unwrap();
         check_doc(&text, r);
@@ -44,21 +79,34 @@ fn extract_on_text_folder_uses_relative_paths_as_ids() {
 
 #[test]
 fn claims_stream_carries_doc_id_and_context() {
-    let out = run(&["extract", "-q", corpus("samples.jsonl").to_str().unwrap()], None);
+    let out = run(
+        &["extract", "-q", corpus("samples.jsonl").to_str().unwrap()],
+        None,
+    );
     assert!(out.status.success());
     let values = lines(&out);
     check_schema(&values);
-    assert!(values.len() > 50, "only {} claims on the samples", values.len());
+    assert!(
+        values.len() > 50,
+        "only {} claims on the samples",
+        values.len()
+    );
     let texts = jsonl_texts(&corpus("samples.jsonl"));
     for v in &values {
         let doc = v["doc"].as_str().expect("doc id");
         let n: usize = doc.trim_start_matches("sample-").parse().unwrap();
         let text = texts[n - 1].as_ref().unwrap();
         let ctx = &v["context"];
-        let (s, e) = (ctx["start"].as_u64().unwrap() as usize, ctx["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            ctx["start"].as_u64().unwrap() as usize,
+            ctx["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(slice(text, s, e), ctx["text"].as_str().unwrap());
         let c = &v["content"];
-        let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(slice(text, s, e), c["text"].as_str().unwrap());
     }
 }
@@ -66,18 +114,55 @@ fn claims_stream_carries_doc_id_and_context() {
 #[test]
 fn output_is_identical_for_one_and_two_threads() {
     let input = corpus("samples.jsonl");
-    let a = run(&["extract", "--emit", "documents", "-q", "--threads", "1", input.to_str().unwrap()], None);
-    let b = run(&["extract", "--emit", "documents", "-q", "--threads", "2", input.to_str().unwrap()], None);
+    let a = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            "--threads",
+            "1",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
+    let b = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            "--threads",
+            "2",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(a.status.success() && b.status.success());
     assert_eq!(a.stdout, b.stdout);
     // Small batches force several batches through the pool.
     let mut cmd = bin();
     let c = cmd
         .env("RAYON_NUM_THREADS", "2")
-        .args(["extract", "-q", corpus("samples").to_str().unwrap(), input.to_str().unwrap()])
+        .args([
+            "extract",
+            "-q",
+            corpus("samples").to_str().unwrap(),
+            input.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    let d = run(&["extract", "-q", "--threads", "1", corpus("samples").to_str().unwrap(), input.to_str().unwrap()], None);
+    let d = run(
+        &[
+            "extract",
+            "-q",
+            "--threads",
+            "1",
+            corpus("samples").to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(c.stdout, d.stdout);
 }
 
@@ -99,19 +184,34 @@ fn stdin_is_detected_as_jsonl_or_text() {
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("out.jsonl");
-    let out = run(&["extract", "-q", "-o", path.to_str().unwrap(), corpus("samples.jsonl").to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "-q",
+            "-o",
+            path.to_str().unwrap(),
+            corpus("samples.jsonl").to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success());
     assert!(out.stdout.is_empty(), "nothing on stdout with -o");
     let written = std::fs::read_to_string(&path).unwrap();
     assert!(written.lines().count() > 50);
     // No temporary file left behind.
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
 #[test]
 fn summary_goes_to_stderr_and_stdout_is_only_jsonl() {
-    let out = run(&["extract", corpus("samples.jsonl").to_str().unwrap()], None);
+    let out = run(
+        &["extract", corpus("samples.jsonl").to_str().unwrap()],
+        None,
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("8 documents (0 failed)"), "summary: {err}");
     assert!(err.contains("claims") && err.contains("MB/s"));
@@ -123,7 +223,14 @@ fn summary_goes_to_stderr_and_stdout_is_only_jsonl() {
 #[test]
 fn closed_pipe_ends_the_run_quietly() {
     let mut child = bin()
-        .args(["extract", "--emit", "documents", corpus("samples.jsonl").to_str().unwrap(), corpus("samples").to_str().unwrap(), corpus("samples.jsonl").to_str().unwrap()])
+        .args([
+            "extract",
+            "--emit",
+            "documents",
+            corpus("samples.jsonl").to_str().unwrap(),
+            corpus("samples").to_str().unwrap(),
+            corpus("samples.jsonl").to_str().unwrap(),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -135,7 +242,11 @@ fn closed_pipe_ends_the_run_quietly() {
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
-    assert!(out.status.code().is_some_and(|c| c == 0), "status {:?}: {err}", out.status);
+    assert!(
+        out.status.code().is_some_and(|c| c == 0),
+        "status {:?}: {err}",
+        out.status
+    );
 }
 
 #[test]
@@ -151,7 +262,11 @@ fn line_buffered_answers_each_line_before_the_next_arrives() {
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     for i in 0..3 {
-        writeln!(stdin, "{{\"id\": \"d{i}\", \"text\": \"Prices rose, officials said on Monday.\"}}").unwrap();
+        writeln!(
+            stdin,
+            "{{\"id\": \"d{i}\", \"text\": \"Prices rose, officials said on Monday.\"}}"
+        )
+        .unwrap();
         stdin.flush().unwrap();
         let mut line = String::new();
         stdout.read_line(&mut line).unwrap();
@@ -165,7 +280,10 @@ fn line_buffered_answers_each_line_before_the_next_arrives() {
 #[test]
 fn segment_entities_clean_commands() {
     let input = corpus("samples.jsonl");
-    let out = run(&["segment", "--tokens", "-q", input.to_str().unwrap()], None);
+    let out = run(
+        &["segment", "--tokens", "-q", input.to_str().unwrap()],
+        None,
+    );
     assert!(out.status.success());
     let values = lines(&out);
     check_schema(&values);
@@ -173,7 +291,10 @@ fn segment_entities_clean_commands() {
     for (v, t) in values.iter().zip(&texts) {
         let t = t.as_ref().unwrap();
         for s in v["sentences"].as_array().unwrap() {
-            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(slice(t, a, b), s["text"].as_str().unwrap());
         }
         assert!(!v["tokens"].as_array().unwrap().is_empty());
@@ -188,7 +309,15 @@ fn segment_entities_clean_commands() {
     let out = run(&["clean", "-q", input.to_str().unwrap()], None);
     assert!(out.status.success());
     check_schema(&lines(&out));
-    let out = run(&["clean", "--text", "-q", corpus("samples/sample-001.txt").to_str().unwrap()], None);
+    let out = run(
+        &[
+            "clean",
+            "--text",
+            "-q",
+            corpus("samples/sample-001.txt").to_str().unwrap(),
+        ],
+        None,
+    );
     let body = String::from_utf8(out.stdout).unwrap();
     assert!(body.contains("Tanzania will suspend most maize exports"));
     assert!(!body.contains("Related Articles") && !body.contains("Swipe. Select."));
@@ -205,14 +334,44 @@ fn profile_learns_repeated_lines() {
     }
     std::fs::write(&dump, s).unwrap();
     let prof = dir.path().join("p.json");
-    let out = run(&["profile", "-q", dump.to_str().unwrap(), "-o", prof.to_str().unwrap()], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = run(&["clean", "-q", "--profile", prof.to_str().unwrap(), dump.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "profile",
+            "-q",
+            dump.to_str().unwrap(),
+            "-o",
+            prof.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(
+        &[
+            "clean",
+            "-q",
+            "--profile",
+            prof.to_str().unwrap(),
+            dump.to_str().unwrap(),
+        ],
+        None,
+    );
     let recs = docs(&out);
     let texts = jsonl_texts(&dump);
     for (r, t) in recs.iter().zip(&texts) {
         let t = t.as_ref().unwrap();
-        let repeated: Vec<String> = r.blocks.iter().filter(|b| b.reason.as_deref() == Some("repeated")).map(|b| slice(t, b.start, b.end)).collect();
-        assert_eq!(repeated, ["Our journalism depends on readers like you, and it always has."]);
+        let repeated: Vec<String> = r
+            .blocks
+            .iter()
+            .filter(|b| b.reason.as_deref() == Some("repeated"))
+            .map(|b| slice(t, b.start, b.end))
+            .collect();
+        assert_eq!(
+            repeated,
+            ["Our journalism depends on readers like you, and it always has."]
+        );
     }
 }

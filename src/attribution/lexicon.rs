@@ -60,7 +60,11 @@ impl Lexicon {
             let first = form.split(' ').next().unwrap_or(form);
             cues.insert(first.into(), frame);
         }
-        let split = |l: &str| l.split_whitespace().map(Into::into).collect::<Vec<Box<str>>>();
+        let split = |l: &str| {
+            l.split_whitespace()
+                .map(Into::into)
+                .collect::<Vec<Box<str>>>()
+        };
         let mut channels: Vec<_> = data_lines(CHANNELS).map(split).collect();
         channels.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut no_comment: Vec<_> = data_lines(NO_COMMENT).map(split).collect();

@@ -177,16 +177,78 @@ impl Default for Attributor {
 
 /// Words skipped between a source and its cue: "has said", "also told", "would later say".
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "would", "will", "previously", "later", "earlier", "repeatedly",
-    "publicly", "privately", "separately", "then", "further", "again", "recently", "just", "already",
-    "reportedly", "long", "often", "has", "once", "still", "directly", "told", "in", "turn", "last", "year",
+    "has",
+    "have",
+    "had",
+    "also",
+    "would",
+    "will",
+    "previously",
+    "later",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "separately",
+    "then",
+    "further",
+    "again",
+    "recently",
+    "just",
+    "already",
+    "reportedly",
+    "long",
+    "often",
+    "has",
+    "once",
+    "still",
+    "directly",
+    "told",
+    "in",
+    "turn",
+    "last",
+    "year",
 ];
 const DETS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "some", "many", "several", "one", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "another", "each", "both", "all", "most", "few", "other", "senior", "two-thirds",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "some",
+    "many",
+    "several",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "another",
+    "each",
+    "both",
+    "all",
+    "most",
+    "few",
+    "other",
+    "senior",
+    "two-thirds",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "He", "She", "It", "They", "We", "I", "You"];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "He", "She", "It", "They", "We", "I", "You",
+];
 /// Words that cannot be inside a subject noun phrase.
 const VERBISH: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
@@ -196,13 +258,54 @@ const VERBISH: &[&str] = &[
     "into", "by", "about", "over", "under",
 ];
 /// After a comma, these start a clause that ends a content ("..., adding that ...").
-const CONTENT_STOPS: &[&str] = &["adding", "saying", "citing", "noting", "without", "according", "declining", "arguing", "warning", "stressing", "insisting"];
+const CONTENT_STOPS: &[&str] = &[
+    "adding",
+    "saying",
+    "citing",
+    "noting",
+    "without",
+    "according",
+    "declining",
+    "arguing",
+    "warning",
+    "stressing",
+    "insisting",
+];
 const RELATIVE: &[&str] = &["who", "which", "whose", "whom"];
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-    "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today",
-    "yesterday", "tonight", "earlier", "later", "recently", "previously", "separately",
-    "privately", "publicly", "repeatedly", "also", "again", "late", "early", "this", "last",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "separately",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "also",
+    "again",
+    "late",
+    "early",
+    "this",
+    "last",
 ];
 
 impl Attributor {
@@ -216,10 +319,25 @@ impl Attributor {
 
     /// Extracts claims and non-responses. `paragraphs` are the byte spans of the body blocks,
     /// in order (quotations are paired within them and continue across them).
-    pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[Sentence], entities: &[Entity], paragraphs: &[Span]) -> Attribution {
+    pub fn extract(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        entities: &[Entity],
+        paragraphs: &[Span],
+    ) -> Attribution {
         let quotes = find_quotes(text, paragraphs);
-        let open_at = quotes.iter().enumerate().map(|(i, q)| (q.open.start, i)).collect();
-        let close_at = quotes.iter().enumerate().filter_map(|(i, q)| q.close.map(|c| (c.start, i))).collect();
+        let open_at = quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.open.start, i))
+            .collect();
+        let close_at = quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| q.close.map(|c| (c.start, i)))
+            .collect();
         let cx = Cx {
             text,
             toks: tokens,
@@ -249,7 +367,16 @@ impl Attributor {
                     cx.frame(si, k, frame, &mut drafts, start_len);
                     if drafts.len() > before {
                         // Skip the cue's own tokens (e.g. "according to").
-                        k = cx.tok_index_at(drafts[before..].iter().filter_map(|d| d.cue).map(|c| c.end).max().unwrap_or(0)).max(k + 1);
+                        k = cx
+                            .tok_index_at(
+                                drafts[before..]
+                                    .iter()
+                                    .filter_map(|d| d.cue)
+                                    .map(|c| c.end)
+                                    .max()
+                                    .unwrap_or(0),
+                            )
+                            .max(k + 1);
                         continue;
                     }
                 }
@@ -300,7 +427,8 @@ impl<'a> Cx<'a> {
     }
 
     fn cap(&self, k: usize) -> bool {
-        self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word) && self.w(k).starts_with(char::is_uppercase)
+        self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.w(k).starts_with(char::is_uppercase)
     }
 
     fn punct(&self, k: usize) -> bool {
@@ -351,7 +479,11 @@ impl<'a> Cx<'a> {
         let mut cur = Some(q);
         while let Some(i) = cur {
             let inner = self.quotes[i].inner.trim_matches(self.text, &[',', ';']);
-            let inner = if self.quotes[i].close.is_some() { strip_final_period(self.text, inner) } else { inner };
+            let inner = if self.quotes[i].close.is_some() {
+                strip_final_period(self.text, inner)
+            } else {
+                inner
+            };
             if !inner.is_empty() {
                 out.push(inner);
             }
@@ -376,14 +508,40 @@ impl<'a> Cx<'a> {
             return None;
         }
         let s = &self.sents[si];
-        let prev = if k > s.tokens.start { self.w(k - 1) } else { "" };
+        let prev = if k > s.tokens.start {
+            self.w(k - 1)
+        } else {
+            ""
+        };
         let prev_l = prev.to_ascii_lowercase();
         // "was told", "is said to", "the said", "did not say", "not known".
-        if matches!(prev_l.as_str(), "was" | "were" | "is" | "are" | "be" | "been" | "being" | "the" | "a" | "not" | "never" | "n't" | "to" | "cannot" | "could" | "should" | "might") {
+        if matches!(
+            prev_l.as_str(),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "been"
+                | "being"
+                | "the"
+                | "a"
+                | "not"
+                | "never"
+                | "n't"
+                | "to"
+                | "cannot"
+                | "could"
+                | "should"
+                | "might"
+        ) {
             return None;
         }
         let next = self.w(k + 1);
-        if next.eq_ignore_ascii_case("to") && frame != Frame::Tell || next.eq_ignore_ascii_case("by") || next == "-" {
+        if next.eq_ignore_ascii_case("to") && frame != Frame::Tell
+            || next.eq_ignore_ascii_case("by")
+            || next == "-"
+        {
             return None;
         }
         if frame == Frame::Tell && next.eq_ignore_ascii_case("to") {
@@ -399,7 +557,10 @@ impl<'a> Cx<'a> {
         let mut k = s.tokens.start;
         while k < s.tokens.end {
             let hit = self.lex.no_comment.iter().find(|phrase| {
-                phrase.iter().enumerate().all(|(i, w)| k + i < s.tokens.end && self.is(k + i, w))
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| k + i < s.tokens.end && self.is(k + i, w))
             });
             if let Some(phrase) = hit {
                 let end = k + phrase.len();
@@ -424,7 +585,12 @@ impl<'a> Cx<'a> {
     /// not respond"; "..., but it did not respond").
     fn subject_before(&self, k: usize, floor: usize) -> Option<usize> {
         let mut j = k;
-        while j > floor && self.is_any(j - 1, &["also", "still", "immediately", "later", "so", "far"]) {
+        while j > floor
+            && self.is_any(
+                j - 1,
+                &["also", "still", "immediately", "later", "so", "far"],
+            )
+        {
             j -= 1;
         }
         if j == floor {
@@ -441,7 +607,8 @@ impl<'a> Cx<'a> {
     /// A noun phrase ending at token `end` (inclusive), not before `floor`. Returns its first
     /// token and whether it carries an appositive (`NP, APPOSITIVE`).
     fn np_back(&self, end: usize, floor: usize) -> Option<usize> {
-        if end < floor || self.punct(end) && !self.is_any(end, &["'s", "’s", "'", "’", ")", "."]) {
+        if end < floor || self.punct(end) && !self.is_any(end, &["'s", "’s", "'", "’", ")", "."])
+        {
             return None;
         }
         // Pronoun subject.
@@ -458,18 +625,26 @@ impl<'a> Cx<'a> {
             let p = j - 1;
             let w = self.w(p);
             let wl = w.to_ascii_lowercase();
-            if self.is_quote_mark(p) || matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "." | "?" | "!") {
+            if self.is_quote_mark(p)
+                || matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "." | "?" | "!")
+            {
                 start = j;
                 break;
             }
             let in_compound = self.w(p + 1) == "-" || p > 0 && self.w(p - 1) == "-";
-            if VERBISH.contains(&wl.as_str()) || self.lex.cues.contains_key(wl.as_str()) && !self.cap(p) && !in_compound {
+            if VERBISH.contains(&wl.as_str())
+                || self.lex.cues.contains_key(wl.as_str()) && !self.cap(p) && !in_compound
+            {
                 start = j;
                 break;
             }
             if wl == "and" || wl == "or" {
                 // Coordinated sources ("the commander and the official") but not clauses.
-                if j < self.toks.len() && (self.is_any(j, DETS) || self.cap(j)) && p > floor && !self.punct(p - 1) {
+                if j < self.toks.len()
+                    && (self.is_any(j, DETS) || self.cap(j))
+                    && p > floor
+                    && !self.punct(p - 1)
+                {
                     j = p;
                     continue;
                 }
@@ -487,7 +662,12 @@ impl<'a> Cx<'a> {
         // Drop a leading adverbial ending in a comma is handled by the comma stop; drop
         // leading conjunctions.
         let mut s = start;
-        while s <= end && self.is_any(s, &["but", "and", "so", "yet", "however", "meanwhile", "instead"]) {
+        while s <= end
+            && self.is_any(
+                s,
+                &["but", "and", "so", "yet", "however", "meanwhile", "instead"],
+            )
+        {
             s += 1;
         }
         if s > end || !self.np_like(s, end) {
@@ -512,7 +692,12 @@ impl<'a> Cx<'a> {
         }
         // The last word must be a name or a noun-ish word, not a preposition or article.
         let last = self.w(b).to_ascii_lowercase();
-        if DETS.contains(&last.as_str()) && last != "one" || matches!(last.as_str(), "of" | "at" | "in" | "on" | "for" | "with" | "from" | "and" | "or") {
+        if DETS.contains(&last.as_str()) && last != "one"
+            || matches!(
+                last.as_str(),
+                "of" | "at" | "in" | "on" | "for" | "with" | "from" | "and" | "or"
+            )
+        {
             return false;
         }
         (a..=b).all(|k| !self.is_any(k, VERBISH))
@@ -541,8 +726,20 @@ impl<'a> Cx<'a> {
             return None;
         }
         let aw = self.w(app).to_ascii_lowercase();
-        let app_ok = matches!(aw.as_str(), "a" | "an" | "the" | "who" | "which" | "whose" | "one" | "both" | "his" | "her" | "its" | "their")
-            || self.toks[app].kind == TokenKind::Number
+        let app_ok = matches!(
+            aw.as_str(),
+            "a" | "an"
+                | "the"
+                | "who"
+                | "which"
+                | "whose"
+                | "one"
+                | "both"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+        ) || self.toks[app].kind == TokenKind::Number
             || self.lex.roles.contains(aw.as_str())
             || self.cap(app) && comma - app <= 8;
         if !app_ok {
@@ -567,7 +764,11 @@ impl<'a> Cx<'a> {
         while k < ceil {
             let w = self.w(k);
             let wl = w.to_ascii_lowercase();
-            if matches!(w, "." | ";" | ":" | "?" | "!" | "(" | ")") || self.is_quote_mark(k) || w == "—" || w == "–" {
+            if matches!(w, "." | ";" | ":" | "?" | "!" | "(" | ")")
+                || self.is_quote_mark(k)
+                || w == "—"
+                || w == "–"
+            {
                 break;
             }
             if w == "," {
@@ -575,7 +776,14 @@ impl<'a> Cx<'a> {
                     break;
                 }
                 let nx = self.w(k + 1).to_ascii_lowercase();
-                if RELATIVE.contains(&nx.as_str()) || CONTENT_STOPS.contains(&nx.as_str()) || matches!(nx.as_str(), "but" | "though" | "although" | "while" | "as" | "and" | "saying") || self.lex.cues.contains_key(nx.as_str()) {
+                if RELATIVE.contains(&nx.as_str())
+                    || CONTENT_STOPS.contains(&nx.as_str())
+                    || matches!(
+                        nx.as_str(),
+                        "but" | "though" | "although" | "while" | "as" | "and" | "saying"
+                    )
+                    || self.lex.cues.contains_key(nx.as_str())
+                {
                     break;
                 }
                 k += 1;
@@ -587,7 +795,17 @@ impl<'a> Cx<'a> {
             if k > a && (wl == "on" || wl == "in" || wl == "at") && self.adverbial_at(k).is_some() {
                 break;
             }
-            if k > a && (self.lex.cues.contains_key(wl.as_str()) && !self.cap(k) || VERBISH.contains(&wl.as_str()) && wl != "to" && wl != "by" && wl != "about" && wl != "over" && wl != "under" && wl != "after" && wl != "before") {
+            if k > a
+                && (self.lex.cues.contains_key(wl.as_str()) && !self.cap(k)
+                    || VERBISH.contains(&wl.as_str())
+                        && wl != "to"
+                        && wl != "by"
+                        && wl != "about"
+                        && wl != "over"
+                        && wl != "under"
+                        && wl != "after"
+                        && wl != "before")
+            {
                 break;
             }
             last = Some(k);
@@ -609,11 +827,25 @@ impl<'a> Cx<'a> {
         match w.as_str() {
             "on" | "in" | "at" | "during" | "via" | "through" => {
                 let mut j = k + 1;
-                while self.is_any(j, &["a", "an", "the", "his", "her", "its", "their", "late", "early", "this", "last", "next", "joint", "written", "brief", "short", "rare"]) || self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Number) {
+                while self.is_any(
+                    j,
+                    &[
+                        "a", "an", "the", "his", "her", "its", "their", "late", "early", "this",
+                        "last", "next", "joint", "written", "brief", "short", "rare",
+                    ],
+                ) || self
+                    .toks
+                    .get(j)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+                {
                     j += 1;
                 }
                 // Month names and other capitalised modifiers: "in a May briefing".
-                while self.cap(j) && self.lex.channels.iter().all(|c| !self.matches_words(j, c)) && !TIME_WORDS.contains(&self.w(j).to_ascii_lowercase().as_str()) && j < k + 4 {
+                while self.cap(j)
+                    && self.lex.channels.iter().all(|c| !self.matches_words(j, c))
+                    && !TIME_WORDS.contains(&self.w(j).to_ascii_lowercase().as_str())
+                    && j < k + 4
+                {
                     j += 1;
                 }
                 if let Some(c) = self.lex.channels.iter().find(|c| self.matches_words(j, c)) {
@@ -629,7 +861,10 @@ impl<'a> Cx<'a> {
                 if w == "in" && self.is(k + 1, "response") && self.is(k + 2, "to") {
                     // "in response to Reuters' questions"
                     let mut e = k + 3;
-                    while e < self.toks.len() && !self.is_any(e + 1, &["that", ",", "."]) && e < k + 8 {
+                    while e < self.toks.len()
+                        && !self.is_any(e + 1, &["that", ",", "."])
+                        && e < k + 8
+                    {
                         e += 1;
                     }
                     return Some(e);
@@ -657,7 +892,14 @@ impl<'a> Cx<'a> {
             return k + 1;
         }
         if let Some(e) = self.adverbial_at(k + 1) {
-            if e < ceil && self.is(k + 1, "in") && self.lex.channels.iter().any(|c| self.matches_words(e + 1 - c.len(), c)) {
+            if e < ceil
+                && self.is(k + 1, "in")
+                && self
+                    .lex
+                    .channels
+                    .iter()
+                    .any(|c| self.matches_words(e + 1 - c.len(), c))
+            {
                 return e;
             }
         }
@@ -665,7 +907,14 @@ impl<'a> Cx<'a> {
     }
 
     /// Builds the claim(s) for the cue at token `c`.
-    fn frame(&self, si: usize, c: usize, frame: Frame, out: &mut Vec<Draft>, sent_first_draft: usize) {
+    fn frame(
+        &self,
+        si: usize,
+        c: usize,
+        frame: Frame,
+        out: &mut Vec<Draft>,
+        sent_first_draft: usize,
+    ) {
         let s = &self.sents[si];
         let (lo, hi) = (s.tokens.start, s.tokens.end);
         if frame == Frame::According {
@@ -685,7 +934,13 @@ impl<'a> Cx<'a> {
                 },
             };
             if let Some(content) = self.content_after(ce + 1, hi, frame) {
-                out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "adding_that" });
+                out.push(Draft {
+                    sentence: si,
+                    source,
+                    cue: Some(cue),
+                    fragments: content,
+                    pattern: "adding_that",
+                });
             }
             return;
         }
@@ -703,13 +958,23 @@ impl<'a> Cx<'a> {
         }
         let p = p - 1;
         // `"QUOTE," said SOURCE` / `"QUOTE" said SOURCE`.
-        let q_before = self.quote_closing_at(p).or_else(|| (self.w(p) == "," && p > lo).then(|| self.quote_closing_at(p - 1)).flatten());
+        let q_before = self.quote_closing_at(p).or_else(|| {
+            (self.w(p) == "," && p > lo)
+                .then(|| self.quote_closing_at(p - 1))
+                .flatten()
+        });
         if let Some(q) = q_before {
             let q = self.chain_head(q);
             if let Some(e) = self.np_fwd(ce + 1, hi, false) {
                 if self.np_like(ce + 1, e) {
                     let frags = self.quote_fragments(q);
-                    out.push(Draft { sentence: si, source: self.tspan(ce + 1, e), cue: Some(cue), fragments: frags, pattern: "quote_inverted" });
+                    out.push(Draft {
+                        sentence: si,
+                        source: self.tspan(ce + 1, e),
+                        cue: Some(cue),
+                        fragments: frags,
+                        pattern: "quote_inverted",
+                    });
                 }
             }
             return;
@@ -718,16 +983,32 @@ impl<'a> Cx<'a> {
             // Either "NP, APPOSITIVE, said CONTENT" or "CONTENT, said SOURCE".
             if let Some((np_start, _)) = self.appositive_back(p, lo) {
                 let before = np_start.checked_sub(1).filter(|&b| b >= lo);
-                if before.is_none() || before.is_some_and(|b| self.is_any(b, &["but", "and", "meanwhile", "however"]) || self.w(b) == ",") {
+                if before.is_none()
+                    || before.is_some_and(|b| {
+                        self.is_any(b, &["but", "and", "meanwhile", "however"]) || self.w(b) == ","
+                    })
+                {
                     let source = self.source_span(np_start, p - 1);
                     if frame == Frame::Belief || frame == Frame::Report {
                         if let Some(content) = self.content_after(ce + 1, hi, frame) {
-                            out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "belief" });
+                            out.push(Draft {
+                                sentence: si,
+                                source,
+                                cue: Some(cue),
+                                fragments: content,
+                                pattern: "belief",
+                            });
                         }
                         return;
                     }
                     if let Some(content) = self.content_after(ce + 1, hi, frame) {
-                        out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "said_that" });
+                        out.push(Draft {
+                            sentence: si,
+                            source,
+                            cue: Some(cue),
+                            fragments: content,
+                            pattern: "said_that",
+                        });
                     }
                     return;
                 }
@@ -745,7 +1026,13 @@ impl<'a> Cx<'a> {
             let Some(content) = self.content_before(lo, p) else {
                 return;
             };
-            out.push(Draft { sentence: si, source: self.source_span(ce + 1, e), cue: Some(cue), fragments: content, pattern: "inverted" });
+            out.push(Draft {
+                sentence: si,
+                source: self.source_span(ce + 1, e),
+                cue: Some(cue),
+                fragments: content,
+                pattern: "inverted",
+            });
             return;
         }
         // Relative clause: "Khon Ja, a Kachin activist from Bhamo who said ...".
@@ -758,15 +1045,26 @@ impl<'a> Cx<'a> {
         };
         let b = ns.checked_sub(1).filter(|&b| b >= lo);
         // "X, which analysts estimate has ...": the belief of a relative clause.
-        if let Some(b) = b.filter(|&b| self.is_any(b, &["which", "that"]) && b > lo && self.w(b - 1) == ",") {
+        if let Some(b) =
+            b.filter(|&b| self.is_any(b, &["which", "that"]) && b > lo && self.w(b - 1) == ",")
+        {
             self.relative_belief(si, c, ce, ns, p, b, out);
             return;
         }
         // CONTENT, SOURCE said.  /  "QUOTE," SOURCE said.
-        let ends_at = |k: usize| k >= hi || matches!(self.w(k), "." | "," | "?" | "!" | ";") || self.w(k) == ":" && self.quote_opening_at(k + 1).is_some();
-        let after_cue_ends = ends_at(ce + 1) || self.adverbial_at(ce + 1).is_some_and(|e| ends_at(e + 1));
+        let ends_at = |k: usize| {
+            k >= hi
+                || matches!(self.w(k), "." | "," | "?" | "!" | ";")
+                || self.w(k) == ":" && self.quote_opening_at(k + 1).is_some()
+        };
+        let after_cue_ends =
+            ends_at(ce + 1) || self.adverbial_at(ce + 1).is_some_and(|e| ends_at(e + 1));
         if let Some(b) = b.filter(|_| after_cue_ends) {
-            let q = self.quote_closing_at(b).or_else(|| (self.w(b) == "," && b > lo).then(|| self.quote_closing_at(b - 1)).flatten());
+            let q = self.quote_closing_at(b).or_else(|| {
+                (self.w(b) == "," && b > lo)
+                    .then(|| self.quote_closing_at(b - 1))
+                    .flatten()
+            });
             let mut frags = if let Some(q) = q {
                 self.quote_fragments(self.chain_head(q))
             } else if self.w(b) == "," {
@@ -777,7 +1075,11 @@ impl<'a> Cx<'a> {
             } else {
                 return;
             };
-            let mut pattern = if q.is_some() { "quote_cue_after" } else { "content_then_source" };
+            let mut pattern = if q.is_some() {
+                "quote_cue_after"
+            } else {
+                "content_then_source"
+            };
             // Split quote: `"A," she said, "B."` and mixed `CONTENT, she said: "B"`.
             let mut after = ce + 1;
             if let Some(e) = self.adverbial_at(after) {
@@ -786,17 +1088,52 @@ impl<'a> Cx<'a> {
             if matches!(self.w(after), "," | ":") {
                 if let Some(q2) = self.quote_opening_at(after + 1) {
                     frags.extend(self.quote_fragments(q2));
-                    pattern = if q.is_some() { "split_quote" } else { "mixed_then_quote" };
+                    pattern = if q.is_some() {
+                        "split_quote"
+                    } else {
+                        "mixed_then_quote"
+                    };
                 }
             }
             if frame == Frame::Report {
                 return;
             }
-            out.push(Draft { sentence: si, source: self.source_span(ns, p), cue: Some(cue), fragments: frags, pattern });
+            out.push(Draft {
+                sentence: si,
+                source: self.source_span(ns, p),
+                cue: Some(cue),
+                fragments: frags,
+                pattern,
+            });
             return;
         }
         // SOURCE said (that) CONTENT. The subject must start the clause.
-        let clause_start = b.is_none() || b.is_some_and(|b| self.is_any(b, &["but", "and", "so", "however", "meanwhile", "instead", "yet", "though", "while", "because", "as", "since", "although", "that", "when"]) || self.w(b) == "," || self.w(b) == ";" || self.w(b) == ":" || self.is_quote_mark(b) && self.quote_opening_at(b).is_none());
+        let clause_start = b.is_none()
+            || b.is_some_and(|b| {
+                self.is_any(
+                    b,
+                    &[
+                        "but",
+                        "and",
+                        "so",
+                        "however",
+                        "meanwhile",
+                        "instead",
+                        "yet",
+                        "though",
+                        "while",
+                        "because",
+                        "as",
+                        "since",
+                        "although",
+                        "that",
+                        "when",
+                    ],
+                ) || self.w(b) == ","
+                    || self.w(b) == ";"
+                    || self.w(b) == ":"
+                    || self.is_quote_mark(b) && self.quote_opening_at(b).is_none()
+            });
         if !clause_start {
             return;
         }
@@ -810,18 +1147,43 @@ impl<'a> Cx<'a> {
                 Frame::Report => "document_shows",
                 _ => "said_that",
             };
-            out.push(Draft { sentence: si, source: self.source_span(ns, p), cue: Some(cue), fragments: content, pattern });
+            out.push(Draft {
+                sentence: si,
+                source: self.source_span(ns, p),
+                cue: Some(cue),
+                fragments: content,
+                pattern,
+            });
         }
     }
 
     /// Whether a source may start at token `k` after an inverted cue ("said David", "said the").
     fn source_start_ok(&self, k: usize) -> bool {
-        self.cap(k) || self.is_any(k, DETS) || self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || PRONOUNS.contains(&self.w(k)) || self.w(k).starts_with(char::is_lowercase) && self.lex.source_nouns.contains_key(self.w(k).to_ascii_lowercase().as_str())
+        self.cap(k)
+            || self.is_any(k, DETS)
+            || self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+            || PRONOUNS.contains(&self.w(k))
+            || self.w(k).starts_with(char::is_lowercase)
+                && self
+                    .lex
+                    .source_nouns
+                    .contains_key(self.w(k).to_ascii_lowercase().as_str())
     }
 
     /// A relative-clause attribution: "X, a farmer who said his crops failed", "X, which
     /// analysts estimate has 15,000 troops".
-    fn relative(&self, si: usize, c: usize, ce: usize, rel: usize, frame: Frame, out: &mut Vec<Draft>) {
+    fn relative(
+        &self,
+        si: usize,
+        c: usize,
+        ce: usize,
+        rel: usize,
+        frame: Frame,
+        out: &mut Vec<Draft>,
+    ) {
         let s = &self.sents[si];
         let (lo, hi) = (s.tokens.start, s.tokens.end);
         if self.is(rel, "who") {
@@ -830,7 +1192,13 @@ impl<'a> Cx<'a> {
                 return;
             };
             if let Some(content) = self.content_after(ce + 1, hi, frame) {
-                out.push(Draft { sentence: si, source: ante, cue: Some(self.tspan(c, ce)), fragments: content, pattern: "relative_clause" });
+                out.push(Draft {
+                    sentence: si,
+                    source: ante,
+                    cue: Some(self.tspan(c, ce)),
+                    fragments: content,
+                    pattern: "relative_clause",
+                });
             }
         }
     }
@@ -838,7 +1206,16 @@ impl<'a> Cx<'a> {
     /// "The KIA, which analysts estimate has over 15,000 personnel, was founded ...": source
     /// between the relative pronoun and the cue; content = the antecedent + the clause.
     #[allow(clippy::too_many_arguments)]
-    fn relative_belief(&self, si: usize, c: usize, ce: usize, ns: usize, p: usize, rel: usize, out: &mut Vec<Draft>) {
+    fn relative_belief(
+        &self,
+        si: usize,
+        c: usize,
+        ce: usize,
+        ns: usize,
+        p: usize,
+        rel: usize,
+        out: &mut Vec<Draft>,
+    ) {
         let s = &self.sents[si];
         let (lo, hi) = (s.tokens.start, s.tokens.end);
         let comma = rel - 1;
@@ -854,7 +1231,13 @@ impl<'a> Cx<'a> {
         }
         let clause = self.tspan(ce + 1, e - 1);
         let ante = self.tspan(ante_start, comma - 1);
-        out.push(Draft { sentence: si, source: self.source_span(ns, p), cue: Some(self.tspan(c, ce)), fragments: vec![ante, clause], pattern: "relative_belief" });
+        out.push(Draft {
+            sentence: si,
+            source: self.source_span(ns, p),
+            cue: Some(self.tspan(c, ce)),
+            fragments: vec![ante, clause],
+            pattern: "relative_belief",
+        });
     }
 
     /// The noun phrase a relative pronoun at `rel` refers to.
@@ -905,7 +1288,10 @@ impl<'a> Cx<'a> {
             if let Some(e) = self.adverbial_at(a) {
                 a = e + 1;
             }
-            if self.w(a) == "," && (self.adverbial_at(a + 1).is_some() || self.is_any(a + 1, &["however", "though"])) {
+            if self.w(a) == ","
+                && (self.adverbial_at(a + 1).is_some()
+                    || self.is_any(a + 1, &["however", "though"]))
+            {
                 a += 1;
             }
         }
@@ -947,10 +1333,18 @@ impl<'a> Cx<'a> {
             let w = self.w(e);
             if w == "," && e + 1 < hi {
                 let nx = self.w(e + 1).to_ascii_lowercase();
-                if CONTENT_STOPS.contains(&nx.as_str()) || self.lex.cues.get(nx.as_str()).is_some_and(|f| *f == Frame::According) {
+                if CONTENT_STOPS.contains(&nx.as_str())
+                    || self
+                        .lex
+                        .cues
+                        .get(nx.as_str())
+                        .is_some_and(|f| *f == Frame::According)
+                {
                     break;
                 }
-                if matches!(nx.as_str(), "but" | "though" | "although") && PRONOUNS.contains(&self.w(e + 2)) {
+                if matches!(nx.as_str(), "but" | "though" | "although")
+                    && PRONOUNS.contains(&self.w(e + 2))
+                {
                     break;
                 }
             }
@@ -961,7 +1355,9 @@ impl<'a> Cx<'a> {
             e += 1;
         }
         let last = last?;
-        let span = self.tspan(a, last).trim_matches(self.text, &['.', ',', ';', ':']);
+        let span = self
+            .tspan(a, last)
+            .trim_matches(self.text, &['.', ',', ';', ':']);
         let words = span.slice(self.text).split_whitespace().count();
         (words >= 2).then_some(span)
     }
@@ -972,12 +1368,17 @@ impl<'a> Cx<'a> {
             return None;
         }
         // A quotation ending right before the comma: the whole quotation.
-        if let Some(q) = self.quote_closing_at(comma - 1).or_else(|| self.quote_closing_at(comma.checked_sub(2)?).filter(|_| self.w(comma - 1) == ",")) {
+        if let Some(q) = self.quote_closing_at(comma - 1).or_else(|| {
+            self.quote_closing_at(comma.checked_sub(2)?)
+                .filter(|_| self.w(comma - 1) == ",")
+        }) {
             return Some(self.quote_fragments(self.chain_head(q)));
         }
         let mut a = lo;
         // Skip a leading opening quote that closed inside the content (kept for kind).
-        let span = self.tspan(a, comma - 1).trim_matches(self.text, &['.', ',', ';', ':']);
+        let span = self
+            .tspan(a, comma - 1)
+            .trim_matches(self.text, &['.', ',', ';', ':']);
         while a < comma && self.punct(a) && !self.is_quote_mark(a) {
             a += 1;
         }
@@ -992,7 +1393,10 @@ impl<'a> Cx<'a> {
         let src_start = c + 2;
         let cue = self.tspan(c, c + 1);
         let mut lead = lo;
-        while lead < c && (self.is_any(lead, &["but", "and", "however", "yet", "so"]) || self.is_quote_mark(lead) && self.quote_opening_at(lead).is_none()) {
+        while lead < c
+            && (self.is_any(lead, &["but", "and", "however", "yet", "so"])
+                || self.is_quote_mark(lead) && self.quote_opening_at(lead).is_none())
+        {
             lead += 1;
         }
         if c == lead {
@@ -1014,7 +1418,13 @@ impl<'a> Cx<'a> {
             }
             let source = self.source_span(src_start, after - 1);
             if let Some(content) = self.content_after(after + 1, hi, Frame::According) {
-                out.push(Draft { sentence: si, source, cue: Some(cue), fragments: content, pattern: "according_to" });
+                out.push(Draft {
+                    sentence: si,
+                    source,
+                    cue: Some(cue),
+                    fragments: content,
+                    pattern: "according_to",
+                });
             }
             return;
         }
@@ -1023,7 +1433,11 @@ impl<'a> Cx<'a> {
             return;
         };
         let source = self.source_span(src_start, e);
-        let first = if c > lo && self.w(c - 1) == "," { c - 1 } else { c };
+        let first = if c > lo && self.w(c - 1) == "," {
+            c - 1
+        } else {
+            c
+        };
         let mut frags = match self.content_before(lo, first) {
             Some(f) => f,
             None => {
@@ -1036,7 +1450,13 @@ impl<'a> Cx<'a> {
                 frags.push(more);
             }
         }
-        out.push(Draft { sentence: si, source, cue: Some(cue), fragments: frags, pattern: "according_to" });
+        out.push(Draft {
+            sentence: si,
+            source,
+            cue: Some(cue),
+            fragments: frags,
+            pattern: "according_to",
+        });
     }
 
     /// The first quote of the chain `q` belongs to.
@@ -1058,7 +1478,8 @@ impl<'a> Cx<'a> {
     fn source_span(&self, a: usize, b: usize) -> Span {
         let mut e = b;
         for k in a + 1..=b {
-            if self.w(k) == "," && self.is_any(k + 1, RELATIVE) || self.is_any(k, &["who", "whose"]) {
+            if self.w(k) == "," && self.is_any(k + 1, RELATIVE) || self.is_any(k, &["who", "whose"])
+            {
                 e = k - 1;
                 break;
             }
@@ -1070,14 +1491,26 @@ impl<'a> Cx<'a> {
     }
 
     fn is_document(&self, a: usize, b: usize) -> bool {
-        (a..=b).any(|k| self.lex.source_nouns.get(self.w(k).to_ascii_lowercase().as_str()) == Some(&SourceType::Document))
+        (a..=b).any(|k| {
+            self.lex
+                .source_nouns
+                .get(self.w(k).to_ascii_lowercase().as_str())
+                == Some(&SourceType::Document)
+        })
     }
 
     /// Quotations no cue claimed: a quote paragraph right after a claim belongs to its source.
     fn cueless_quotes(&self, drafts: &mut Vec<Draft>) {
-        let mut covered: Vec<Span> = drafts.iter().flat_map(|d| d.fragments.iter().copied()).collect();
+        let mut covered: Vec<Span> = drafts
+            .iter()
+            .flat_map(|d| d.fragments.iter().copied())
+            .collect();
         covered.sort();
-        let mut by_start: Vec<(usize, usize)> = drafts.iter().enumerate().filter_map(|(i, d)| d.fragments.first().map(|f| (f.start, i))).collect();
+        let mut by_start: Vec<(usize, usize)> = drafts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.fragments.first().map(|f| (f.start, i)))
+            .collect();
         by_start.sort();
         let mut new = Vec::new();
         for (qi, q) in self.quotes.iter().enumerate() {
@@ -1085,7 +1518,12 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let at = covered.partition_point(|c| c.start < q.inner.end);
-            if covered[..at].iter().rev().take(16).any(|c| c.overlaps(q.inner)) {
+            if covered[..at]
+                .iter()
+                .rev()
+                .take(16)
+                .any(|c| c.overlaps(q.inner))
+            {
                 continue;
             }
             // The quote must open its sentence.
@@ -1098,7 +1536,12 @@ impl<'a> Cx<'a> {
                 continue;
             }
             // A cue in the sentence that produced nothing: leave it.
-            if (s.tokens.start..s.tokens.end).any(|k| self.lex.cues.contains_key(self.w(k).to_ascii_lowercase().as_str()) && self.quote_at(self.toks[k].span.start).is_none()) {
+            if (s.tokens.start..s.tokens.end).any(|k| {
+                self.lex
+                    .cues
+                    .contains_key(self.w(k).to_ascii_lowercase().as_str())
+                    && self.quote_at(self.toks[k].span.start).is_none()
+            }) {
                 continue;
             }
             // The previous claim, in this paragraph or the one before.
@@ -1114,7 +1557,13 @@ impl<'a> Cx<'a> {
             if frags.is_empty() {
                 continue;
             }
-            new.push(Draft { sentence: si, source: drafts[prev].source, cue: None, fragments: frags, pattern: "cueless_quote" });
+            new.push(Draft {
+                sentence: si,
+                source: drafts[prev].source,
+                cue: None,
+                fragments: frags,
+                pattern: "cueless_quote",
+            });
         }
         drafts.extend(new);
     }
@@ -1131,22 +1580,43 @@ impl<'a> Cx<'a> {
         let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
         let mut seen: HashSet<Span> = HashSet::new();
         for d in drafts {
-            let hull = Span::new(d.fragments[0].start, d.fragments.iter().map(|f| f.end).max().unwrap_or(0));
+            let hull = Span::new(
+                d.fragments[0].start,
+                d.fragments.iter().map(|f| f.end).max().unwrap_or(0),
+            );
             // Two cues reading the same content: the first wins.
             if !seen.insert(hull) {
                 continue;
             }
             let (kind_src, head, entity) = self.source_type(d.source);
             let kind = self.kind(&d.fragments);
-            let entities = d.fragments.iter().flat_map(|f| self.entities_in(*f)).collect();
-            let numbers = d.fragments.iter().flat_map(|f| numbers.find(self.text, *f)).collect();
+            let entities = d
+                .fragments
+                .iter()
+                .flat_map(|f| self.entities_in(*f))
+                .collect();
+            let numbers = d
+                .fragments
+                .iter()
+                .flat_map(|f| numbers.find(self.text, *f))
+                .collect();
             claims.push(Claim {
                 sentence: d.sentence,
                 kind,
-                source: Source { span: d.source, head, kind: kind_src, entity, resolved: None },
+                source: Source {
+                    span: d.source,
+                    head,
+                    kind: kind_src,
+                    entity,
+                    resolved: None,
+                },
                 cue: d.cue,
                 content: hull,
-                fragments: if d.fragments.len() > 1 { d.fragments } else { Vec::new() },
+                fragments: if d.fragments.len() > 1 {
+                    d.fragments
+                } else {
+                    Vec::new()
+                },
                 pattern: d.pattern,
                 entities,
                 numbers,
@@ -1171,7 +1641,11 @@ impl<'a> Cx<'a> {
             let Some(cue) = c.cue else { return true };
             let at = pieces.partition_point(|(f, _)| f.start <= cue.start);
             // Contents are local: look at the few pieces starting before the cue.
-            !pieces[..at].iter().rev().take(16).any(|(f, j)| *j != me && lens[*j] > lens[me] && f.contains(cue))
+            !pieces[..at]
+                .iter()
+                .rev()
+                .take(16)
+                .any(|(f, j)| *j != me && lens[*j] > lens[me] && f.contains(cue))
         });
         claims
     }
@@ -1208,10 +1682,30 @@ impl<'a> Cx<'a> {
         // A person named in the core (before "of", "at", an appositive...).
         let ents: Vec<usize> = self.entities_in(src).collect();
         let core_end = (a..=b)
-            .find(|&k| k > a && (self.w(k) == "," || self.is_any(k, &["of", "at", "from", "with", "familiar", "who", "in", "for", "on"])) && !(self.is(k, "of") && self.is_any(a, &["one", "two", "three", "four", "five", "some", "many", "most", "several", "none", "another", "each", "both", "all", "few"])))
+            .find(|&k| {
+                k > a
+                    && (self.w(k) == ","
+                        || self.is_any(
+                            k,
+                            &[
+                                "of", "at", "from", "with", "familiar", "who", "in", "for", "on",
+                            ],
+                        ))
+                    && !(self.is(k, "of")
+                        && self.is_any(
+                            a,
+                            &[
+                                "one", "two", "three", "four", "five", "some", "many", "most",
+                                "several", "none", "another", "each", "both", "all", "few",
+                            ],
+                        ))
+            })
             .map_or(src.end, |k| self.toks[k].span.start);
         let core = Span::new(src.start, core_end);
-        if let Some(&e) = ents.iter().find(|&&e| core.contains(self.ents[e].span) && self.ents[e].label == Label::PERSON) {
+        if let Some(&e) = ents
+            .iter()
+            .find(|&&e| core.contains(self.ents[e].span) && self.ents[e].label == Label::PERSON)
+        {
             return (SourceType::Person, self.ents[e].span, Some(e));
         }
         // The head noun: last word of the core.
@@ -1222,7 +1716,10 @@ impl<'a> Cx<'a> {
         }
         let head_word = self.w(h).to_ascii_lowercase();
         let head = self.toks[h].span;
-        if let Some(&e) = ents.iter().find(|&&e| self.ents[e].span.end == head.end || self.ents[e].span.contains(head)) {
+        if let Some(&e) = ents
+            .iter()
+            .find(|&&e| self.ents[e].span.end == head.end || self.ents[e].span.contains(head))
+        {
             let t = match self.ents[e].label {
                 Label::PERSON => SourceType::Person,
                 Label::ORG | Label::GPE => SourceType::Organization,
@@ -1233,16 +1730,29 @@ impl<'a> Cx<'a> {
         }
         if let Some(&t) = self.lex.source_nouns.get(head_word.as_str()) {
             // "One of the people, a KIA official": the appositive names the role.
-            return (t, head, ents.iter().copied().find(|&e| core.contains(self.ents[e].span) && matches!(self.ents[e].label, Label::ORG)));
+            return (
+                t,
+                head,
+                ents.iter().copied().find(|&e| {
+                    core.contains(self.ents[e].span) && matches!(self.ents[e].label, Label::ORG)
+                }),
+            );
         }
         // An ORG entity right before a descriptor noun ("the Stimson Centre think-tank").
-        if let Some(&e) = ents.iter().find(|&&e| matches!(self.ents[e].label, Label::ORG | Label::GPE) && core.contains(self.ents[e].span)) {
+        if let Some(&e) = ents.iter().find(|&&e| {
+            matches!(self.ents[e].label, Label::ORG | Label::GPE)
+                && core.contains(self.ents[e].span)
+        }) {
             return (SourceType::Organization, self.ents[e].span, Some(e));
         }
         // Look into the appositive for a role.
         if core.end < src.end {
             for k in self.tok_index_at(core.end)..=b {
-                if let Some(&t) = self.lex.source_nouns.get(self.w(k).to_ascii_lowercase().as_str()) {
+                if let Some(&t) = self
+                    .lex
+                    .source_nouns
+                    .get(self.w(k).to_ascii_lowercase().as_str())
+                {
                     if t == SourceType::Anonymous {
                         // A name we did not tag, with a role: still a person when capitalised.
                         if (a..h + 1).all(|j| self.cap(j)) {
@@ -1254,7 +1764,8 @@ impl<'a> Cx<'a> {
             }
         }
         let words: Vec<&str> = core.slice(self.text).split_whitespace().collect();
-        if (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        if (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
             return (SourceType::Person, core.trim(self.text), None);
         }
         (SourceType::Unknown, head, None)
@@ -1267,8 +1778,13 @@ impl<'a> Cx<'a> {
         let mut nc = 0usize;
         for i in 0..claims.len() {
             // Non-responses before this claim see the same history.
-            while nc < no_comment.len() && no_comment[nc].subject.start < claims[i].source.span.start.min(claims[i].content.start) {
-                no_comment[nc].resolved = self.lookup(no_comment[nc].subject, &history).map(|(m, _)| m);
+            while nc < no_comment.len()
+                && no_comment[nc].subject.start
+                    < claims[i].source.span.start.min(claims[i].content.start)
+            {
+                no_comment[nc].resolved = self
+                    .lookup(no_comment[nc].subject, &history)
+                    .map(|(m, _)| m);
                 nc += 1;
             }
             let src = claims[i].source.span;
@@ -1280,7 +1796,10 @@ impl<'a> Cx<'a> {
                     claims[i].source.kind = p.kind;
                     claims[i].source.head = p.head;
                     claims[i].source.entity = p.entity;
-                    claims[i].source.resolved = p.resolved.or(Some(Mention { span: p.head, entity: p.entity }));
+                    claims[i].source.resolved = p.resolved.or(Some(Mention {
+                        span: p.head,
+                        entity: p.entity,
+                    }));
                 }
                 continue;
             }
@@ -1288,7 +1807,10 @@ impl<'a> Cx<'a> {
             let definite = src_text.split_whitespace().count() <= 3
                 && (src_text.starts_with("the ") || src_text.starts_with("The "))
                 && claims[i].source.entity.is_none()
-                && !src_text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase));
+                && !src_text
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_uppercase));
             if is_pronoun || definite {
                 if let Some((m, t)) = self.lookup(src, &history) {
                     claims[i].source.resolved = Some(m.clone());
@@ -1300,24 +1822,49 @@ impl<'a> Cx<'a> {
                 }
             }
             let head_word = claims[i].source.head.slice(self.text).to_ascii_lowercase();
-            history.push((src, claims[i].source.kind, head_word, claims[i].source.entity, claims[i].source.head));
+            history.push((
+                src,
+                claims[i].source.kind,
+                head_word,
+                claims[i].source.entity,
+                claims[i].source.head,
+            ));
         }
         while nc < no_comment.len() {
-            no_comment[nc].resolved = self.lookup(no_comment[nc].subject, &history).map(|(m, _)| m);
+            no_comment[nc].resolved = self
+                .lookup(no_comment[nc].subject, &history)
+                .map(|(m, _)| m);
             nc += 1;
         }
     }
 
     /// The earlier mention a pronoun or definite description refers to.
-    fn lookup(&self, src: Span, history: &[(Span, SourceType, String, Option<usize>, Span)]) -> Option<(Mention, SourceType)> {
+    fn lookup(
+        &self,
+        src: Span,
+        history: &[(Span, SourceType, String, Option<usize>, Span)],
+    ) -> Option<(Mention, SourceType)> {
         let tl = src.slice(self.text).to_ascii_lowercase();
         // Antecedents are near: the last 200 mentions are enough and keep this linear.
-        let earlier = || history.iter().rev().filter(|h| h.0.end <= src.start).take(200);
-        let plural = |h: &&(Span, SourceType, String, Option<usize>, Span)| h.2.ends_with('s') || h.0.slice(self.text).contains(" and ");
+        let earlier = || {
+            history
+                .iter()
+                .rev()
+                .filter(|h| h.0.end <= src.start)
+                .take(200)
+        };
+        let plural = |h: &&(Span, SourceType, String, Option<usize>, Span)| {
+            h.2.ends_with('s') || h.0.slice(self.text).contains(" and ")
+        };
         let found = match tl.as_str() {
-            "he" | "she" => earlier().find(|h| h.1 == SourceType::Person || h.1 == SourceType::Anonymous && !plural(h)),
-            "it" => earlier().find(|h| matches!(h.1, SourceType::Organization | SourceType::Document)),
-            "they" => earlier().find(|h| h.1 == SourceType::Anonymous && plural(h) || h.1 == SourceType::Organization),
+            "he" | "she" => earlier()
+                .find(|h| h.1 == SourceType::Person || h.1 == SourceType::Anonymous && !plural(h)),
+            "it" => {
+                earlier().find(|h| matches!(h.1, SourceType::Organization | SourceType::Document))
+            }
+            "they" => earlier().find(|h| {
+                h.1 == SourceType::Anonymous && plural(h) || h.1 == SourceType::Organization
+            }),
             "we" | "i" | "you" => None,
             _ => {
                 // "the official": the latest single mention with that noun, not a coordination.
@@ -1331,11 +1878,16 @@ impl<'a> Cx<'a> {
             }
         }?;
         // Point at the most specific mention: a named head, or the piece with the noun.
-        let named = found.3.is_some_and(|e| self.ents[e].span == found.4) || found.1 == SourceType::Person;
+        let named =
+            found.3.is_some_and(|e| self.ents[e].span == found.4) || found.1 == SourceType::Person;
         let span = if named {
             found.4
         } else {
-            let noun = if matches!(tl.as_str(), "he" | "she" | "it" | "they") { found.2.clone() } else { tl.rsplit(' ').next().unwrap_or("").to_string() };
+            let noun = if matches!(tl.as_str(), "he" | "she" | "it" | "they") {
+                found.2.clone()
+            } else {
+                tl.rsplit(' ').next().unwrap_or("").to_string()
+            };
             sub_np_with(self.text, found.0, &noun).unwrap_or(found.0)
         };
         let entity = found.3.filter(|&e| self.ents[e].span == span);
@@ -1349,7 +1901,10 @@ fn sub_np_with(text: &str, np: Span, noun: &str) -> Option<Span> {
     let s = np.slice(text);
     let mut off = 0;
     for piece in s.split(',') {
-        if piece.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(noun)) {
+        if piece
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(noun))
+        {
             let sp = Span::new(np.start + off, np.start + off + piece.len()).trim(text);
             return Some(sp);
         }

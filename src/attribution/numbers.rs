@@ -45,14 +45,18 @@ impl Numbers {
         let money = format!(
             r"(?P<money>(?:[A-Z]{{1,3}})?[$€£¥]\s?{num}{scale}|{num}{scale}\s(?:dollars|euros|pounds|yuan|yen|rupees|rupiah|baht|kyat|ringgit|pesos|francs|shillings|naira|rand|won|cedis)\b)"
         );
-        let percent = format!(r"(?P<percent>{num}\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b))");
+        let percent = format!(
+            r"(?P<percent>{num}\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b))"
+        );
         let date = format!(
             r"(?P<date>(?:(?:{MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?|\d{{1,2}}\s(?:{MONTHS})(?:\s\d{{4}})?|(?:early|mid|late)-?\s?(?:{MONTHS})|\b(?:{MONTHS})(?:\s\d{{4}})?|\b(?:19|20)\d{{2}}s?\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
         );
         let quantity = format!(
             r"(?P<quantity>{num}{scale}\s?(?:-\s?)?(?:km|kilometres|kilometers|miles|metres|meters|feet|ft|kg|tons|tonnes|metric tons|barrels|bpd|hectares|acres|square\s\w+|people|persons|personnel|troops|soldiers|civilians|children|residents|workers|households|families|containers|ships|vessels|cases|deaths|votes|seats|units|months|years|weeks|days|hours|minutes)\b)"
         );
-        let number = format!(r"(?P<number>{num}{scale}|\b(?:half|a third|a quarter|two-thirds|three-quarters|dozens|hundreds|thousands|millions)\b)");
+        let number = format!(
+            r"(?P<number>{num}{scale}|\b(?:half|a third|a quarter|two-thirds|three-quarters|dozens|hundreds|thousands|millions)\b)"
+        );
         let re = Regex::new(&format!("{money}|{percent}|{date}|{quantity}|{number}"))
             .expect("number patterns are valid");
         Numbers { re }
@@ -86,7 +90,14 @@ impl Numbers {
                 continue;
             };
             // "May" alone is usually the month in news, but a modal verb before a verb.
-            if kind == NumberKind::Date && m.as_str() == "May" && hay[m.end()..].starts_with(' ') && !hay[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) && m.start() == 0 {
+            if kind == NumberKind::Date
+                && m.as_str() == "May"
+                && hay[m.end()..].starts_with(' ')
+                && !hay[m.end()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+                && m.start() == 0
+            {
                 continue;
             }
             out.push(Quantity {

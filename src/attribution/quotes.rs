@@ -25,7 +25,10 @@ pub struct Quote {
 impl Quote {
     /// The whole quotation including its marks.
     pub fn outer(&self) -> Span {
-        Span::new(self.open.start, self.close.map_or(self.inner.end, |c| c.end))
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.inner.end, |c| c.end),
+        )
     }
 }
 
@@ -34,10 +37,10 @@ impl Quote {
 /// ```
 /// use claimex::attribution::quotes::find_quotes;
 /// use claimex::Span;
-/// let text = "He said: “We will win.” Then 'we go,' she said.";
+/// let text = "He said: “We will win.” Then 'we will go,' she said.";
 /// let q = find_quotes(text, &[Span::new(0, text.len())]);
 /// assert_eq!(q[0].inner.slice(text), "We will win.");
-/// assert_eq!(q[1].inner.slice(text), "we go,");
+/// assert_eq!(q[1].inner.slice(text), "we will go,");
 /// ```
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
@@ -60,7 +63,11 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     if ch == '"' && next.is_none_or(char::is_whitespace) {
                         continue;
                     }
-                    let prev_q = if at_para_start && first_mark { dangling.take() } else { None };
+                    let prev_q = if at_para_start && first_mark {
+                        dangling.take()
+                    } else {
+                        None
+                    };
                     open = Some((mark, ch));
                     single = None;
                     if let Some(p) = prev_q {
@@ -82,18 +89,22 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     open = None;
                 }
                 '‘' | '\'' if open.is_none() && single.is_none() => {
-                    let opens = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'))
+                    let opens = prev
+                        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'))
                         && next.is_some_and(char::is_alphanumeric);
                     if opens {
                         single = Some(mark);
                     }
                 }
                 '’' | '\'' if single.is_some() => {
-                    let letter_before = prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '.' | '?' | '!'));
+                    let letter_before = prev
+                        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '.' | '?' | '!'));
                     let closes = letter_before && next.is_none_or(|c| !c.is_alphanumeric());
                     // "Reuters' questions": a plural possessive is not a closing quote.
-                    let possessive = prev == Some('s') && next == Some(' ') && s[off + 1..].starts_with(|c: char| c.is_whitespace());
-                    if closes && !(possessive && !s[..off].ends_with([',', '.', '?', '!'])) {
+                    let possessive = prev == Some('s')
+                        && next == Some(' ')
+                        && s[off + 1..].starts_with(|c: char| c.is_whitespace());
+                    if closes && (!possessive || s[..off].ends_with([',', '.', '?', '!'])) {
                         if let Some(o) = single.take() {
                             let inner = Span::new(o.end, mark.start);
                             // Three words at least: shorter ones are scare quotes or titles.

@@ -158,7 +158,7 @@ impl Boilerplate {
             exact.insert(f[0].into(), m);
         }
         // Longest prefix first, so "file photo:" wins over "photo:".
-        prefixes.sort_by(|a: &(Box<str>, Marker), b| b.0.len().cmp(&a.0.len()));
+        prefixes.sort_by_key(|p: &(Box<str>, Marker)| std::cmp::Reverse(p.0.len()));
         Boilerplate {
             exact,
             prefixes,
@@ -244,7 +244,8 @@ impl Boilerplate {
                 continue;
             }
             if self.is_section_teaser(s, l)
-                && (i + 1 < n && self.is_section_teaser(feats[i + 1].span.slice(text), &feats[i + 1])
+                && (i + 1 < n
+                    && self.is_section_teaser(feats[i + 1].span.slice(text), &feats[i + 1])
                     || i > 0 && out[i - 1].reason == Some(Reason::Navigation))
             {
                 out[i].kind = BlockKind::Boilerplate;
@@ -269,7 +270,12 @@ impl Boilerplate {
                 .find(|b| b.reason != Some(Reason::Promo))
                 .is_some_and(|b| b.kind == BlockKind::Body);
             let l = &feats[i];
-            if prev_body && next_body && l.words <= 12 && !l.terminal && (l.all_caps || l.caps >= 0.5) {
+            if prev_body
+                && next_body
+                && l.words <= 12
+                && !l.terminal
+                && (l.all_caps || l.caps >= 0.5)
+            {
                 out[i].kind = BlockKind::Heading;
             } else if l.words < 6 || !l.terminal && l.words < 15 {
                 out[i].kind = BlockKind::Boilerplate;
@@ -321,8 +327,11 @@ impl Boilerplate {
             return false;
         }
         self.sections.iter().any(|sec| {
-            s.strip_prefix(&**sec)
-                .is_some_and(|rest| rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '\''))
+            s.strip_prefix(&**sec).is_some_and(|rest| {
+                rest.starts_with(' ')
+                    && rest[1..]
+                        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '\'')
+            })
         })
     }
 }
@@ -330,7 +339,11 @@ impl Boilerplate {
 /// Caption, byline, timestamp and credit shapes that need no marker list.
 fn line_reason(s: &str, l: &Line) -> Option<Reason> {
     let lower = s.to_lowercase();
-    if l.words <= 8 && (lower.ends_with(" ago") || lower.starts_with("updated ") || lower.starts_with("published ")) {
+    if l.words <= 8
+        && (lower.ends_with(" ago")
+            || lower.starts_with("updated ")
+            || lower.starts_with("published "))
+    {
         return Some(Reason::Timestamp);
     }
     if l.words <= 12 && !l.terminal && (s.starts_with("By ") || s.starts_with("BY ")) {
@@ -339,7 +352,12 @@ fn line_reason(s: &str, l: &Line) -> Option<Reason> {
     if l.words <= 5 && s.starts_with("- ") {
         return Some(Reason::Related);
     }
-    if lower.contains("via reuters") || lower.ends_with("/file photo") || lower.contains("(ap photo") || lower.ends_with("getty images") || lower.starts_with("file photo") {
+    if lower.contains("via reuters")
+        || lower.ends_with("/file photo")
+        || lower.contains("(ap photo")
+        || lower.ends_with("getty images")
+        || lower.starts_with("file photo")
+    {
         return Some(Reason::Caption);
     }
     if is_date_line(s, l) {
@@ -350,7 +368,20 @@ fn line_reason(s: &str, l: &Line) -> Option<Reason> {
 
 /// "Friday, January 4, 2019", "March 3, 2026 10:42 AM".
 fn is_date_line(s: &str, l: &Line) -> bool {
-    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     l.words <= 7
         && !l.terminal
         && s.bytes().any(|b| b.is_ascii_digit())
@@ -359,7 +390,25 @@ fn is_date_line(s: &str, l: &Line) -> bool {
             let w = w.trim_matches(|c: char| c == ',' || c == '.');
             w.chars().all(|c| c.is_ascii_digit() || c == ':')
                 || MONTHS.contains(&w)
-                || ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "AM", "PM", "am", "pm", "GMT", "UTC", "ET", "EST", "EDT"].contains(&w)
+                || [
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                    "Sunday",
+                    "AM",
+                    "PM",
+                    "am",
+                    "pm",
+                    "GMT",
+                    "UTC",
+                    "ET",
+                    "EST",
+                    "EDT",
+                ]
+                .contains(&w)
         })
 }
 
@@ -387,13 +436,21 @@ fn features(text: &str, span: Span) -> Line {
         span,
         words,
         terminal,
-        caps: if words == 0 { 0.0 } else { capped as f32 / words as f32 },
+        caps: if words == 0 {
+            0.0
+        } else {
+            capped as f32 / words as f32
+        },
         all_caps: has_upper && !has_lower,
     }
 }
 
 fn normalise(s: &str) -> String {
-    let t = s.trim().trim_end_matches(['…', ':']).trim_end_matches("...").trim();
+    let t = s
+        .trim()
+        .trim_end_matches(['…', ':'])
+        .trim_end_matches("...")
+        .trim();
     t.to_lowercase().replace('’', "'")
 }
 

@@ -58,7 +58,10 @@ impl ProfileBuilder {
     pub fn add(&mut self, text: &str, url: Option<&str>) {
         let site = site_of(url);
         let sh = hash_str(site);
-        let e = self.sites.entry(sh).or_insert_with(|| (site.to_string(), 0));
+        let e = self
+            .sites
+            .entry(sh)
+            .or_insert_with(|| (site.to_string(), 0));
         e.1 += 1;
         let mut seen = HashSet::new();
         for span in lines(text) {
@@ -104,7 +107,14 @@ impl ProfileBuilder {
             version: 1,
             documents: self.docs,
             sites: {
-                let mut v: Vec<SiteCount> = self.sites.into_values().map(|(s, n)| SiteCount { site: s, documents: n }).collect();
+                let mut v: Vec<SiteCount> = self
+                    .sites
+                    .into_values()
+                    .map(|(s, n)| SiteCount {
+                        site: s,
+                        documents: n,
+                    })
+                    .collect();
                 v.sort_by(|a, b| a.site.cmp(&b.site));
                 v
             },
@@ -202,4 +212,3 @@ fn line_key(site: u64, line: &str) -> u64 {
     }
     h
 }
-

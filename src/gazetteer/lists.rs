@@ -127,10 +127,14 @@ impl Lists {
             }
             if !header_seen {
                 if line != HEADER {
-                    return Err(gaz_err(origin, line_no, format!(
-                        "expected the header line `{}` (tab-separated) before any row",
-                        HEADER.replace('\t', "<TAB>")
-                    )));
+                    return Err(gaz_err(
+                        origin,
+                        line_no,
+                        format!(
+                            "expected the header line `{}` (tab-separated) before any row",
+                            HEADER.replace('\t', "<TAB>")
+                        ),
+                    ));
                 }
                 header_seen = true;
                 continue;

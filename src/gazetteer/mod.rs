@@ -118,10 +118,12 @@ impl GazetteerBuilder {
         // Inline user TSVs come last: appended with their entry indices shifted.
         let base = lists.entries.len();
         lists.entries.extend(self.lists.entries);
-        lists.names.extend(self.lists.names.into_iter().map(|mut n| {
-            n.entry += base;
-            n
-        }));
+        lists
+            .names
+            .extend(self.lists.names.into_iter().map(|mut n| {
+                n.entry += base;
+                n
+            }));
         Gazetteer::from_lists(lists, self.patterns.unwrap_or(true))
     }
 }
@@ -201,8 +203,13 @@ impl Gazetteer {
 
     /// Heap bytes used by the automata.
     pub fn memory_usage(&self) -> usize {
-        self.upper.as_ref().map_or(0, |(ac, v)| ac.memory_usage() + v.len() * 8)
-            + self.other.as_ref().map_or(0, |(ac, v)| ac.memory_usage() + v.len() * 8)
+        self.upper
+            .as_ref()
+            .map_or(0, |(ac, v)| ac.memory_usage() + v.len() * 8)
+            + self
+                .other
+                .as_ref()
+                .map_or(0, |(ac, v)| ac.memory_usage() + v.len() * 8)
     }
 
     /// List matches only, over the given tokens (no patterns, no linking): the fast path
@@ -212,7 +219,13 @@ impl Gazetteer {
         self.match_lists_with_entries(text, tokens, out, &mut entries);
     }
 
-    fn match_lists_with_entries(&self, text: &str, tokens: &[Token], out: &mut Vec<Entity>, entries: &mut Vec<usize>) {
+    fn match_lists_with_entries(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        out: &mut Vec<Entity>,
+        entries: &mut Vec<usize>,
+    ) {
         let bytes = text.as_bytes();
         let mut next_free = 0usize;
         for (ti, t) in tokens.iter().enumerate() {
@@ -223,12 +236,16 @@ impl Gazetteer {
             let upper = if first < 0x80 {
                 first.is_ascii_uppercase()
             } else {
-                text[t.span.start..].chars().next().is_some_and(char::is_uppercase)
+                text[t.span.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
             };
             let mut best: Option<(usize, usize)> = None;
             if upper {
                 if let Some((ac, ids)) = &self.upper {
-                    best = anchored_longest(ac, text, t.span.start, tokens, ti).map(|(e, p)| (e, ids[p]));
+                    best = anchored_longest(ac, text, t.span.start, tokens, ti)
+                        .map(|(e, p)| (e, ids[p]));
                 }
             }
             if let Some((ac, ids)) = &self.other {
@@ -300,14 +317,35 @@ fn ambiguous_in_context(text: &str, e: &Entity) -> bool {
         return false;
     }
     let before = text[..e.span.start].trim_end();
-    let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     matches!(e.label, Label::GPE | Label::LOC | Label::FAC) && LOCATIVE.contains(&prev)
 }
 
 const LOCATIVE: &[&str] = &[
-    "in", "from", "to", "near", "across", "into", "outside", "around", "throughout", "toward",
-    "towards", "via", "at", "visited", "visit", "across", "northern", "southern", "eastern",
-    "western", "central",
+    "in",
+    "from",
+    "to",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "around",
+    "throughout",
+    "toward",
+    "towards",
+    "via",
+    "at",
+    "visited",
+    "visit",
+    "across",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
 ];
 
 fn compile(pats: &[&str], ci: bool) -> Result<Option<AhoCorasick>> {
@@ -328,7 +366,13 @@ fn compile(pats: &[&str], ci: bool) -> Result<Option<AhoCorasick>> {
 }
 
 /// The longest name starting at `start` that ends on a token end. Returns (end, pattern).
-fn anchored_longest(ac: &AhoCorasick, text: &str, start: usize, tokens: &[Token], ti: usize) -> Option<(usize, usize)> {
+fn anchored_longest(
+    ac: &AhoCorasick,
+    text: &str,
+    start: usize,
+    tokens: &[Token],
+    ti: usize,
+) -> Option<(usize, usize)> {
     let input = Input::new(text).range(start..).anchored(Anchored::Yes);
     let m = ac.find(input)?;
     let end = m.end();

@@ -26,21 +26,102 @@ const STARTERS: &str = include_str!("../../data/sentence_starters.txt");
 
 /// Words that open a capitalised run but are not names.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "I", "If", "When", "While", "According",
-    "After", "Before", "Despite", "Instead", "Since", "Until", "Asked", "Meanwhile", "However",
-    "Another", "Some", "Many", "Most", "Both", "All", "One", "Two", "Three", "Four", "Five",
-    "Six", "Seven", "Eight", "Nine", "Ten", "Nearly", "More", "Supplies", "Beijing's",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "I",
+    "If",
+    "When",
+    "While",
+    "According",
+    "After",
+    "Before",
+    "Despite",
+    "Instead",
+    "Since",
+    "Until",
+    "Asked",
+    "Meanwhile",
+    "However",
+    "Another",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "All",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Nearly",
+    "More",
+    "Supplies",
+    "Beijing's",
 ];
 
 /// Connectors allowed inside a name when another capitalised word follows.
-const CONNECTORS: &[&str] = &["of", "for", "and", "de", "del", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "on", "&"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "de", "del", "da", "al", "bin", "van", "von", "der", "la", "le", "du",
+    "on", "&",
+];
 
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "stated", "wrote", "warned", "argued", "noted", "explained",
-    "tweeted", "asked", "according", "insisted", "claimed", "believes", "estimated", "estimates",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "wrote",
+    "warned",
+    "argued",
+    "noted",
+    "explained",
+    "tweeted",
+    "asked",
+    "according",
+    "insisted",
+    "claimed",
+    "believes",
+    "estimated",
+    "estimates",
 ];
 
 /// Pattern rules and their word lists.
@@ -76,10 +157,16 @@ impl Patterns {
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         Patterns {
             titles,
-            first_names: data_lines(super::builtin_first_names()).map(|l| l.trim().into()).collect(),
+            first_names: data_lines(super::builtin_first_names())
+                .map(|l| l.trim().into())
+                .collect(),
             org_heads: data_lines(ORG_HEADS).map(Into::into).collect(),
             org_descriptors: data_lines(ORG_DESCRIPTORS).map(Into::into).collect(),
-            role_nouns: data_lines(SOURCE_NOUNS).skip(1).filter_map(|l| l.split('\t').next()).map(Into::into).collect(),
+            role_nouns: data_lines(SOURCE_NOUNS)
+                .skip(1)
+                .filter_map(|l| l.split('\t').next())
+                .map(Into::into)
+                .collect(),
             starters: data_lines(STARTERS).map(Into::into).collect(),
         }
     }
@@ -143,14 +230,21 @@ impl Patterns {
             titled = true;
             first += n;
         }
-        while first <= last && (NOT_NAMES.contains(&word(first)) || self.starters.contains(word(first)) && first == run.first && sentence_initial(text, tokens, first)) {
+        while first <= last
+            && (NOT_NAMES.contains(&word(first))
+                || self.starters.contains(word(first))
+                    && first == run.first
+                    && sentence_initial(text, tokens, first))
+        {
             first += 1;
         }
         if first > last {
             return None;
         }
         let span = Span::new(tokens[first].span.start, tokens[last].span.end);
-        let n_words = (first..=last).filter(|&k| is_cap_word(text, &tokens[k])).count();
+        let n_words = (first..=last)
+            .filter(|&k| is_cap_word(text, &tokens[k]))
+            .count();
         let head = word(last);
         let prev = (first > 0).then(|| word(first - 1).to_lowercase());
         let next = tokens.get(last + 1).map(|t| t.span.slice(text));
@@ -161,8 +255,12 @@ impl Patterns {
             return None;
         }
         let org = self.org_heads.contains(head)
-            || prev.as_deref().is_some_and(|p| self.org_descriptors.contains(p))
-            || next.is_some_and(|n| self.org_descriptors.contains(n) || n == "think" || n == "think-tank");
+            || prev
+                .as_deref()
+                .is_some_and(|p| self.org_descriptors.contains(p))
+            || next.is_some_and(|n| {
+                self.org_descriptors.contains(n) || n == "think" || n == "think-tank"
+            });
         if org && !titled && n_words >= 1 && !(n_words == 1 && self.org_heads.contains(head)) {
             return Some(local(span, text, Label::ORG));
         }
@@ -174,8 +272,14 @@ impl Patterns {
             .find(|&k| k > first && CONNECTORS.contains(&word(k)))
             .map_or(last, |k| k - 1);
         let span = Span::new(tokens[first].span.start, tokens[last].span.end);
-        let n_words = (first..=last).filter(|&k| is_cap_word(text, &tokens[k])).count();
-        let all_caps = span.slice(text).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let n_words = (first..=last)
+            .filter(|&k| is_cap_word(text, &tokens[k]))
+            .count();
+        let all_caps = span
+            .slice(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
         if titled && !all_caps && n_words <= 4 {
             return Some(local(span, text, Label::PERSON));
         }
@@ -183,7 +287,11 @@ impl Patterns {
             return None;
         }
         // The run must not just be list entities glued together ("Myanmar Kachin").
-        let covered = near.iter().filter(|e| span.contains(e.span)).map(|e| e.span.len()).sum::<usize>();
+        let covered = near
+            .iter()
+            .filter(|e| span.contains(e.span))
+            .map(|e| e.span.len())
+            .sum::<usize>();
         if covered * 2 > span.len() {
             return None;
         }
@@ -214,7 +322,12 @@ impl Patterns {
     /// "according to Naung Yoe".
     fn speaker_context(&self, text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
         let w = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
-        if first > 0 && (SPEECH.contains(&w(first - 1)) || w(first - 1) == "to" && first > 1 && w(first - 2).eq_ignore_ascii_case("according")) {
+        if first > 0
+            && (SPEECH.contains(&w(first - 1))
+                || w(first - 1) == "to"
+                    && first > 1
+                    && w(first - 2).eq_ignore_ascii_case("according"))
+        {
             return true;
         }
         if SPEECH.contains(&w(last + 1)) {
@@ -251,7 +364,13 @@ impl Patterns {
             }
             let before = tokens[k - 2].span.end;
             let at = found.partition_point(|e| e.span.end < before);
-            let Some(full) = found.get(at).filter(|e| e.span.end == before && matches!(e.label, Label::ORG | Label::GPE | Label::NORP | Label::FAC | Label::LOC)) else {
+            let Some(full) = found.get(at).filter(|e| {
+                e.span.end == before
+                    && matches!(
+                        e.label,
+                        Label::ORG | Label::GPE | Label::NORP | Label::FAC | Label::LOC
+                    )
+            }) else {
                 continue;
             };
             let initials: String = full
@@ -294,7 +413,9 @@ impl Patterns {
             let s = e.span.slice(text);
             if let Some(last) = s.rsplit(' ').next() {
                 if last.len() < s.len() && last.len() > 2 {
-                    by_last.entry(last.to_string()).or_insert((e.span.end, e.clone()));
+                    by_last
+                        .entry(last.to_string())
+                        .or_insert((e.span.end, e.clone()));
                 }
             }
         }

@@ -24,7 +24,11 @@ pub fn corpus(p: &str) -> PathBuf {
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = bin();
     cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd.spawn().expect("spawn claimex");
     if let Some(data) = stdin {
         use std::io::Write;
@@ -151,18 +155,31 @@ pub struct DocRec {
 pub fn docs(out: &Output) -> Vec<DocRec> {
     lines(out)
         .into_iter()
-        .map(|v| serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("record does not fit the typed schema ({e}): {v}")))
+        .map(|v| {
+            serde_json::from_value(v.clone())
+                .unwrap_or_else(|e| panic!("record does not fit the typed schema ({e}): {v}"))
+        })
         .collect()
 }
 
 /// `text[start..end]` in characters, as Python slices.
 pub fn slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 fn check_span(text: &str, n: usize, start: usize, end: usize, got: &str, what: &str) {
-    assert!(start <= end && end <= n, "{what}: offsets {start}..{end} out of range ({n} chars)");
-    assert_eq!(slice(text, start, end), got, "{what}: text differs from the slice {start}..{end}");
+    assert!(
+        start <= end && end <= n,
+        "{what}: offsets {start}..{end} out of range ({n} chars)"
+    );
+    assert_eq!(
+        slice(text, start, end),
+        got,
+        "{what}: text differs from the slice {start}..{end}"
+    );
 }
 
 /// The output contract on one document record: every span in range and equal to its slice,
@@ -171,7 +188,10 @@ pub fn check_doc(text: &str, d: &DocRec) {
     let n = text.chars().count();
     let mut prev = 0;
     for b in &d.blocks {
-        assert!(b.start >= prev && b.start <= b.end && b.end <= n, "block {b:?} out of order or range");
+        assert!(
+            b.start >= prev && b.start <= b.end && b.end <= n,
+            "block {b:?} out of order or range"
+        );
         prev = b.end;
     }
     let mut prev = 0;
@@ -184,9 +204,30 @@ pub fn check_doc(text: &str, d: &DocRec) {
         check_span(text, n, e.start, e.end, &e.text, "entity");
     }
     for c in &d.claims {
-        check_span(text, n, c.content.start, c.content.end, &c.content.text, "content");
-        check_span(text, n, c.source.start, c.source.end, &c.source.text, "source");
-        check_span(text, n, c.source.head.start, c.source.head.end, &c.source.head.text, "source head");
+        check_span(
+            text,
+            n,
+            c.content.start,
+            c.content.end,
+            &c.content.text,
+            "content",
+        );
+        check_span(
+            text,
+            n,
+            c.source.start,
+            c.source.end,
+            &c.source.text,
+            "source",
+        );
+        check_span(
+            text,
+            n,
+            c.source.head.start,
+            c.source.head.end,
+            &c.source.head.text,
+            "source head",
+        );
         if let Some(cue) = &c.cue {
             check_span(text, n, cue.start, cue.end, &cue.text, "cue");
         }
@@ -194,7 +235,10 @@ pub fn check_doc(text: &str, d: &DocRec) {
             check_span(text, n, r.start, r.end, &r.text, "resolved");
         }
         for f in &c.content.fragments {
-            assert!(c.content.start <= f[0] && f[0] <= f[1] && f[1] <= c.content.end, "fragment {f:?} outside content");
+            assert!(
+                c.content.start <= f[0] && f[0] <= f[1] && f[1] <= c.content.end,
+                "fragment {f:?} outside content"
+            );
         }
         for e in &c.entities {
             check_span(text, n, e.start, e.end, &e.text, "claim entity");
@@ -202,17 +246,37 @@ pub fn check_doc(text: &str, d: &DocRec) {
         for q in &c.numbers {
             check_span(text, n, q.start, q.end, &q.text, "number");
         }
-        assert!(c.sentence < d.sentences.len(), "claim sentence index out of range");
+        assert!(
+            c.sentence < d.sentences.len(),
+            "claim sentence index out of range"
+        );
     }
     for nc in &d.no_comment {
-        check_span(text, n, nc.subject.start, nc.subject.end, &nc.subject.text, "no_comment subject");
-        check_span(text, n, nc.cue.start, nc.cue.end, &nc.cue.text, "no_comment cue");
+        check_span(
+            text,
+            n,
+            nc.subject.start,
+            nc.subject.end,
+            &nc.subject.text,
+            "no_comment subject",
+        );
+        check_span(
+            text,
+            n,
+            nc.cue.start,
+            nc.cue.end,
+            &nc.cue.text,
+            "no_comment cue",
+        );
     }
 }
 
 /// Validates every line against docs/schema.json.
 pub fn check_schema(values: &[Value]) {
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(root().join("docs/schema.json")).expect("schema file")).expect("schema JSON");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/schema.json")).expect("schema file"),
+    )
+    .expect("schema JSON");
     let validator = jsonschema::validator_for(&schema).expect("valid JSON Schema");
     for v in values {
         if let Err(e) = validator.validate(v) {
@@ -226,6 +290,10 @@ pub fn jsonl_texts(path: &Path) -> Vec<Option<String>> {
     std::fs::read_to_string(path)
         .expect("read jsonl")
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).ok().and_then(|v| v.get("text").and_then(|t| t.as_str()).map(String::from)))
+        .map(|l| {
+            serde_json::from_str::<Value>(l)
+                .ok()
+                .and_then(|v| v.get("text").and_then(|t| t.as_str()).map(String::from))
+        })
         .collect()
 }
