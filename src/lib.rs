@@ -23,6 +23,7 @@ pub mod boilerplate;
 pub mod commands;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod msg;

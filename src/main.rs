@@ -42,6 +42,47 @@ enum Command {
     Clean(CleanArgs),
     /// Learn the lines that recur across a site's pages, for `extract --profile`.
     Profile(ProfileArgs),
+    /// Score claimex on gold data (the shared corpora) and check the figures against floors.
+    Eval(EvalArgs),
+}
+
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
+enum EvalWhat {
+    /// Golden Rules and UD news sentence boundaries.
+    Segmentation,
+    /// boilerplate-dev line labels and the seed page.
+    Boilerplate,
+    /// Entities of the seed page.
+    Entities,
+    /// PolNeAR attributions and the seed page.
+    Attribution,
+    /// All of the above.
+    All,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// What to score.
+    #[arg(value_enum)]
+    what: EvalWhat,
+    /// The shared folder holding `corpora/`, e.g. `--shared ../shared`.
+    #[arg(long, default_value = "../shared", value_name = "DIR")]
+    shared: PathBuf,
+    /// Floors to enforce (exit 1 below them), e.g. `--floors eval/floors.json`.
+    #[arg(long, value_name = "FILE")]
+    floors: Option<PathBuf>,
+    /// Print every error (missed and wrong sentences, mislabelled lines).
+    #[arg(short, long)]
+    verbose: bool,
+    /// Write the attribution predictions in the gold schema, e.g. `--pred-out /tmp/pred.jsonl`.
+    #[arg(long, value_name = "FILE")]
+    pred_out: Option<PathBuf>,
+    /// Print this many unmatched attribution predictions, to judge precision by hand.
+    #[arg(long, default_value_t = 0)]
+    sample: usize,
+    /// Also write all figures as JSON here.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -89,6 +130,9 @@ struct GazetteerArgs {
     /// A boilerplate profile written by `claimex profile`, e.g. `--profile site.profile.json`.
     #[arg(long, value_name = "FILE")]
     profile: Option<PathBuf>,
+    /// The input is clean article text (wire copy, an article body): keep every line as body.
+    #[arg(long)]
+    no_boilerplate: bool,
 }
 
 #[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
@@ -208,7 +252,9 @@ fn pipeline(
     // Subcommands without entities skip loading the gazetteers.
     let mut b = Pipeline::builder().builtin_gazetteers(gaz.is_some());
     if let Some(g) = gaz {
-        b = b.builtin_gazetteers(!g.no_builtin_gazetteers);
+        b = b
+            .builtin_gazetteers(!g.no_builtin_gazetteers)
+            .boilerplate(!g.no_boilerplate);
         for p in &g.gazetteer {
             b = b.gazetteer(p.clone());
         }
@@ -251,6 +297,86 @@ fn finish(res: claimex::error::Result<Summary>, quiet: bool, what: &str) -> Exit
     }
 }
 
+fn eval(a: EvalArgs) -> ExitCode {
+    use claimex::eval;
+    let shared = eval::Shared {
+        root: a.shared.clone(),
+    };
+    let run = || -> claimex::error::Result<Vec<(&'static str, eval::Figures)>> {
+        let p = Pipeline::builder().build()?;
+        let mut out = Vec::new();
+        let all = a.what == EvalWhat::All;
+        if all || a.what == EvalWhat::Segmentation {
+            out.push((
+                "segmentation",
+                eval::segmentation::evaluate(&shared, &p.segmenter, a.verbose)?,
+            ));
+        }
+        if all || a.what == EvalWhat::Boilerplate {
+            out.push((
+                "boilerplate",
+                eval::boilerplate::evaluate(&shared, &p.boilerplate, a.verbose)?,
+            ));
+        }
+        if all || a.what == EvalWhat::Entities {
+            out.push(("entities", eval::entities::evaluate(&shared, &p)?));
+        }
+        if all || a.what == EvalWhat::Attribution {
+            out.push((
+                "attribution",
+                eval::attribution::evaluate(&shared, &p, a.pred_out.as_deref(), a.sample)?,
+            ));
+        }
+        Ok(out)
+    };
+    let results = match run() {
+        Ok(r) => r,
+        Err(e) => {
+            msg::error(&format!(
+                "{e} (is --shared pointing at the folder holding corpora/?)"
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(path) = &a.json {
+        let v: serde_json::Map<String, serde_json::Value> = results
+            .iter()
+            .map(|(k, f)| (k.to_string(), serde_json::json!(f)))
+            .collect();
+        if let Err(e) = std::fs::write(path, serde_json::Value::Object(v).to_string()) {
+            msg::error(&format!("cannot write {}: {e}", path.display()));
+            return ExitCode::from(2);
+        }
+    }
+    if let Some(path) = &a.floors {
+        let floors: serde_json::Value = match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(v) => v,
+            Err(e) => {
+                msg::error(&format!("cannot read floors {}: {e}", path.display()));
+                return ExitCode::from(2);
+            }
+        };
+        let bad: Vec<String> = results
+            .iter()
+            .flat_map(|(k, f)| eval::check_floors(k, f, &floors))
+            .collect();
+        if !bad.is_empty() {
+            for b in &bad {
+                msg::error(b);
+            }
+            return ExitCode::from(1);
+        }
+        msg::info(&format!(
+            "all figures at or above the floors in {}",
+            path.display()
+        ));
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -282,6 +408,7 @@ fn main() -> ExitCode {
                 pipeline(None, a.profile.as_ref()).and_then(|p| commands::clean(&c, &p, a.text));
             finish(res, a.run.quiet, "")
         }
+        Command::Eval(a) => eval(a),
         Command::Profile(a) => {
             let mut c = common(
                 &a.input,

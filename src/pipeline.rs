@@ -42,6 +42,7 @@ pub struct PipelineBuilder {
     builtin: Option<bool>,
     gazetteers: Vec<PathBuf>,
     profile: Option<Profile>,
+    no_boilerplate: bool,
 }
 
 impl PipelineBuilder {
@@ -64,6 +65,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether to remove boilerplate (default: yes). Without it every non-empty line is
+    /// body: for clean article text such as wire copy.
+    pub fn boilerplate(mut self, yes: bool) -> PipelineBuilder {
+        self.no_boilerplate = !yes;
+        self
+    }
+
     /// Loads and compiles everything.
     pub fn build(self) -> Result<Pipeline> {
         let mut gb = GazetteerBuilder::new().builtin(self.builtin.unwrap_or(true));
@@ -79,6 +87,7 @@ impl PipelineBuilder {
             segmenter: Segmenter::new(),
             gazetteer: gb.build()?,
             attributor: Attributor::new(),
+            boilerplate_on: !self.no_boilerplate,
         })
     }
 }
@@ -93,6 +102,7 @@ pub struct Pipeline {
     pub gazetteer: Gazetteer,
     /// Attribution stage.
     pub attributor: Attributor,
+    boilerplate_on: bool,
 }
 
 const _: () = {
@@ -129,6 +139,25 @@ impl Pipeline {
             entities,
             attribution,
         }
+    }
+
+    /// The blocks of a document: classified, or every line body when boilerplate removal is
+    /// off.
+    pub fn blocks(&self, doc: &Document) -> Vec<Block> {
+        if self.boilerplate_on {
+            return self
+                .boilerplate
+                .classify_doc(&doc.text, doc.field("title"), doc.field("url"));
+        }
+        crate::segmentation::lines(&doc.text)
+            .map(|l| l.trim(&doc.text))
+            .filter(|l| !l.is_empty())
+            .map(|span| Block {
+                span,
+                kind: BlockKind::Body,
+                reason: None,
+            })
+            .collect()
     }
 
     /// Sentences and tokens of the non-boilerplate blocks.

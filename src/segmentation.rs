@@ -114,6 +114,7 @@ static INTEREST: [bool; 256] = {
     t[b'!' as usize] = true;
     t[b')' as usize] = true;
     t[b'"' as usize] = true;
+    t[b':' as usize] = true;
     // Lead byte of U+2000..U+2FFF: … • ⁃ “ and friends.
     t[0xE2] = true;
     // Lead bytes of U+3000.. (。) and U+FF00.. (！？).
@@ -216,7 +217,13 @@ impl Segmenter {
             straight_quotes: 0,
         };
         st.marker = self.leading_marker(text, line.start, end);
-        let mut i = line.start;
+        if let Some(cut) = dateline_end(text, line.start, end) {
+            // "QUETTA, Pakistan -", "Thursday, May 7, 2015": a dateline is a sentence of
+            // its own, so the first sentence (and any claim in it) starts after it.
+            push(text, line.start, cut, out);
+            st.start = skip_space(text, cut, end);
+        }
+        let mut i = st.start;
         while i < end {
             let c = b[i];
             if !INTEREST[c as usize] {
@@ -226,6 +233,10 @@ impl Segmenter {
             match c {
                 b'.' | b'?' | b'!' => i = self.terminator(text, i, end, &mut st, out),
                 b')' => i = self.paren_marker(text, i, &mut st, out),
+                b':' => {
+                    self.credit_label(text, i, &mut st, out);
+                    i += 1;
+                }
                 b'"' => {
                     st.straight_quotes += 1;
                     if st.straight_quotes % 2 == 1 {
@@ -277,7 +288,15 @@ impl Segmenter {
             .rev()
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(p, c)| p + c.len_utf8());
-        if !self.quote_verbs.contains(&before[word_start..]) {
+        // Right after a speech verb ("said: "), or after a comma in a sentence that has one
+        // ("Rathbun asserted that officials, "...").
+        let after_verb = self.quote_verbs.contains(&before[word_start..]);
+        let after_comma = (text[st.start..q].trim_end().ends_with([',', ':'])
+            || before.ends_with(" that"))
+            && before
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| self.quote_verbs.contains(w));
+        if !after_verb && !after_comma {
             return;
         }
         let rest = &text.as_bytes()[q + qlen..end];
@@ -338,6 +357,10 @@ impl Segmenter {
             } else {
                 break;
             }
+        }
+        // "[...]": an elision inside brackets never ends a sentence.
+        if i > 0 && b[i - 1] == b'[' && j < end && b[j] == b']' {
+            return j + 1;
         }
         let attached = i > 0 && !matches!(b[i - 1], b' ' | b'\t');
         // A period glued to a word followed by a spaced ellipsis: "compounds. . . . The" ends
@@ -483,14 +506,43 @@ impl Segmenter {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase);
-                // "George W. Bush", "J. R. R. Tolkien": an initial after a name or at the start.
-                !(prev_cap || before.is_empty())
+                // "George W. Bush", "J. R. R. Tolkien": an initial after a name or at the start;
+                // "founded by L. Ron Hubbard": after a function word.
+                let prev_function = FUNCTION_WORDS.contains(&prev_word);
+                // "writer L. Ron Hubbard": two capitalised words follow the initial.
+                let rest = &text[w..end];
+                let name_follows = rest.split_whitespace().nth(1).is_some_and(|n| {
+                    n.starts_with(char::is_uppercase)
+                        && !self
+                            .starters
+                            .contains(n.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                });
+                !(prev_cap || before.is_empty() || prev_function || name_follows)
             }
             WordClass::Url | WordClass::Numeric | WordClass::Plain => {
                 // Mid-line list marker ("... first item 2. The second") also breaks here.
                 true
             }
         }
+    }
+
+    /// "Playstation VR demo Image: Nick Moreau.": a caption credit label inside a line starts
+    /// a new sentence.
+    fn credit_label(&self, text: &str, colon: usize, st: &mut BlockState, out: &mut Vec<Span>) {
+        let (ws, word) = word_before(text, st.start, colon);
+        if !CREDIT_LABELS.contains(&word)
+            || ws <= st.start
+            || !is_space_before(text, ws)
+            || self.inside_guard(st, ws)
+        {
+            return;
+        }
+        let before = text[st.start..ws].trim_end();
+        if before.is_empty() || before.ends_with([':', ',', ';']) {
+            return;
+        }
+        push(text, st.start, ws, out);
+        st.start = ws;
     }
 
     /// A list marker `N)` or `N.)` (or `a)`) that continues the line's list: break before it.
@@ -737,6 +789,77 @@ impl Segmenter {
         });
         i
     }
+}
+
+/// Caption credit labels ("Image: NASA.") that start a sentence inside a line.
+const CREDIT_LABELS: &[&str] = &[
+    "Image",
+    "Photo",
+    "Photograph",
+    "Picture",
+    "Credit",
+    "Video",
+    "Source",
+];
+
+/// Words after which a single capital letter with a period is a name's initial.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "by", "to", "with", "for", "and", "from", "at", "as", "like", "said", "says", "told",
+    "wrote", "the", "in", "on", "about", "than",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The end of a dateline at the start of a line, if there is one: "QUETTA, Pakistan -",
+/// "DODOMA, March 3 (Reuters) -", "Evansville, Indiana, United States -" (capitalised words,
+/// numbers and a parenthesised agency with a comma, then a spaced dash), or a date line
+/// "Thursday, May 7, 2015" followed by a capitalised word.
+fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let line = &text[start..end];
+    let head = &line[..line.len().min(80)];
+    for dash in [" - ", " — ", " – ", " -- "] {
+        if let Some(p) = head.find(dash) {
+            let prefix = &line[..p];
+            let words: Vec<&str> = prefix.split_whitespace().collect();
+            let ok = prefix.contains(',')
+                && (2..=8).contains(&words.len())
+                && words.iter().all(|w| {
+                    let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'));
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                })
+                && !prefix.ends_with(['.', '?', '!']);
+            if ok {
+                return Some(start + p + dash.trim_end().len());
+            }
+        }
+    }
+    // "Thursday, May 7, 2015 On Tuesday, ..."
+    let first = line.split(',').next()?;
+    if WEEKDAYS.contains(&first) {
+        let mut commas = line.match_indices(',');
+        let (second, _) = commas.nth(1)?;
+        let rest = &line[second + 1..];
+        let year_end = rest.trim_start().find(' ')?;
+        let lead = rest.len() - rest.trim_start().len();
+        let year = &rest[lead..lead + year_end];
+        if year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && rest[lead + year_end..]
+                .trim_start()
+                .starts_with(char::is_uppercase)
+        {
+            return Some(start + second + 1 + lead + year_end);
+        }
+    }
+    None
 }
 
 fn is_possessive(text: &str, s_at: usize, end: usize) -> bool {

@@ -295,7 +295,12 @@ impl Boilerplate {
         let s = first.span.slice(text);
         let is_title = match title {
             Some(t) => normalise(t) == normalise(s),
-            None => first.words <= 30 && !s.ends_with('.') && feats.len() > 1,
+            None => {
+                first.words <= 25
+                    && !first.terminal
+                    && feats.len() > 1
+                    && !s.starts_with(['"', '“', '\'', '‘'])
+            }
         };
         if is_title {
             out[0].kind = BlockKind::Title;

@@ -253,7 +253,7 @@ def check_segmentation(path):
     for n, d in rows:
         where = f"segmentation:{n}:{d.get('name', '?')}"
         for k in d:
-            if k not in {"name", "text", "sentences"}:
+            if k not in {"name", "text", "sentences", "note"}:
                 err(where, f"unknown key {k!r}")
         name, text, sents = d.get("name"), d.get("text"), d.get("sentences")
         if not isinstance(name, str) or not name:
