@@ -24,6 +24,7 @@ pub mod commands;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod fasthash;
 pub mod gazetteer;
 pub mod input;
 pub mod msg;

@@ -11,7 +11,7 @@
 //!
 //! Word lists (abbreviations, sentence starters, speech verbs) are data files under `data/`.
 
-use std::collections::HashSet;
+use crate::fasthash::{FxHashMap, FxHashSet as HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -94,7 +94,7 @@ const QUOTE_VERBS: &str = include_str!("../data/quote_verbs.txt");
 /// ]);
 /// ```
 pub struct Segmenter {
-    abbrevs: std::collections::HashMap<Box<str>, Abbrev>,
+    abbrevs: FxHashMap<Box<str>, Abbrev>,
     starters: HashSet<Box<str>>,
     quote_verbs: HashSet<Box<str>>,
     keep_quotes: bool,
@@ -153,7 +153,7 @@ impl Marker {
 impl Segmenter {
     /// A segmenter with the built-in English news lists.
     pub fn new() -> Segmenter {
-        let mut abbrevs = std::collections::HashMap::new();
+        let mut abbrevs = FxHashMap::default();
         for line in data_lines(ABBREVIATIONS).skip(1) {
             let mut parts = line.split('\t');
             let (Some(word), Some(class)) = (parts.next(), parts.next()) else {
@@ -824,7 +824,11 @@ const WEEKDAYS: &[&str] = &[
 /// "Thursday, May 7, 2015" followed by a capitalised word.
 fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
     let line = &text[start..end];
-    let head = &line[..line.len().min(80)];
+    let mut cut = line.len().min(80);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &line[..cut];
     for dash in [" - ", " — ", " – ", " -- "] {
         if let Some(p) = head.find(dash) {
             let prefix = &line[..p];

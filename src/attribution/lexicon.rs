@@ -1,6 +1,6 @@
 //! Word lists of the attribution stage, loaded from the data files under `data/`.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::segmentation::data_lines;
 
@@ -34,6 +34,8 @@ pub struct Lexicon {
     pub channels: Vec<Vec<Box<str>>>,
     /// Non-response phrases, split into words.
     pub no_comment: Vec<Vec<Box<str>>>,
+    /// First words of the non-response phrases, lower case.
+    pub no_comment_first: HashSet<Box<str>>,
     /// Head nouns of sources and their types.
     pub source_nouns: HashMap<Box<str>, SourceType>,
     /// Role nouns only (people), for appositives.
@@ -43,7 +45,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Loads the built-in lists.
     pub fn new() -> Lexicon {
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for line in data_lines(CUES).skip(1) {
             let mut f = line.split('\t');
             let (Some(form), Some(frame)) = (f.next(), f.next()) else {
@@ -69,8 +71,9 @@ impl Lexicon {
         channels.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut no_comment: Vec<_> = data_lines(NO_COMMENT).map(split).collect();
         no_comment.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let mut source_nouns = HashMap::new();
-        let mut roles = HashSet::new();
+        let no_comment_first = no_comment.iter().filter_map(|p| p.first().cloned()).collect();
+        let mut source_nouns = HashMap::default();
+        let mut roles = HashSet::default();
         for line in data_lines(SOURCE_NOUNS).skip(1) {
             let mut f = line.split('\t');
             let (Some(noun), Some(t)) = (f.next(), f.next()) else {
@@ -91,6 +94,7 @@ impl Lexicon {
             cues,
             channels,
             no_comment,
+            no_comment_first,
             source_nouns,
             roles,
         }

@@ -498,8 +498,8 @@ impl<'a> Cx<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        let lower = self.w(k).to_ascii_lowercase();
-        let frame = *self.lex.cues.get(lower.as_str())?;
+        let mut buf = [0u8; 32];
+        let frame = *self.lex.cues.get(lower(self.w(k), &mut buf)?)?;
         if frame == Frame::According {
             return self.is(k + 1, "to").then_some(frame);
         }
@@ -556,6 +556,11 @@ impl<'a> Cx<'a> {
         let mut blocked = Vec::new();
         let mut k = s.tokens.start;
         while k < s.tokens.end {
+            let mut buf = [0u8; 32];
+            if !lower(self.w(k), &mut buf).is_some_and(|w| self.lex.no_comment_first.contains(w)) {
+                k += 1;
+                continue;
+            }
             let hit = self.lex.no_comment.iter().find(|phrase| {
                 phrase
                     .iter()
@@ -1893,6 +1898,18 @@ impl<'a> Cx<'a> {
         let entity = found.3.filter(|&e| self.ents[e].span == span);
         Some((Mention { span, entity }, found.1))
     }
+}
+
+/// `word` in ASCII lower case, in `buf`, without allocating; `None` for long words (no cue
+/// or list word is longer than 32 bytes).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let n = word.len();
+    if n > buf.len() {
+        return None;
+    }
+    buf[..n].copy_from_slice(word.as_bytes());
+    buf[..n].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// The comma-separated piece of `np` that contains the word `noun` ("a KIA official" in

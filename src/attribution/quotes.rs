@@ -51,12 +51,17 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut single: Option<Span> = None;
         let s = para.slice(text);
         let mut first_mark = true;
-        for (off, ch) in s.char_indices() {
+        let first_text = s.len() - s.trim_start().len();
+        // Only quote marks matter: find their bytes (ASCII quotes, and the lead bytes of
+        // “ ” ‘ ’ „ (0xE2) and « » (0xC2)) without decoding every character.
+        let candidates = s.bytes().enumerate().filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)).map(|(i, _)| i);
+        for off in candidates {
+            let Some(ch) = s[off..].chars().next() else { continue };
             let pos = para.start + off;
             let mark = Span::new(pos, pos + ch.len_utf8());
             let prev = s[..off].chars().next_back();
             let next = s[off + ch.len_utf8()..].chars().next();
-            let at_para_start = s[..off].trim().is_empty();
+            let at_para_start = off <= first_text;
             match ch {
                 '“' | '"' | '«' | '„' if open.is_none() => {
                     // A straight quote opens only before a non-space.

@@ -11,7 +11,9 @@
 //! Then acronyms defined in the text ("Kachin Independence Army (KIA)") and later short forms
 //! of a person's name ("Mathieson") are tagged with the full entity's id.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::fasthash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use super::{Entity, Label, Origin};
