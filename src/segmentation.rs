@@ -884,6 +884,9 @@ fn punct_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> us
         while i < end && b[i] == b'-' {
             i += 1;
         }
+    } else if ch == '\'' && i < end && b[i] == b'\'' {
+        // '' is a quotation mark in some papers' style.
+        i += 1;
     } else if (ch == '\'' || ch == '’') && is_possessive(text, i.min(end - 1), end) && i < end {
         i += 1;
     }

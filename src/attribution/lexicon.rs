@@ -71,7 +71,10 @@ impl Lexicon {
         channels.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut no_comment: Vec<_> = data_lines(NO_COMMENT).map(split).collect();
         no_comment.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let no_comment_first = no_comment.iter().filter_map(|p| p.first().cloned()).collect();
+        let no_comment_first = no_comment
+            .iter()
+            .filter_map(|p| p.first().cloned())
+            .collect();
         let mut source_nouns = HashMap::default();
         let mut roles = HashSet::default();
         for line in data_lines(SOURCE_NOUNS).skip(1) {

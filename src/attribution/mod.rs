@@ -257,6 +257,13 @@ const VERBISH: &[&str] = &[
     "whether", "where", "after", "before", "until", "unless", "there", "then", "also", "to",
     "into", "by", "about", "over", "under",
 ];
+/// Words that cannot be inside a source noun phrase (prepositions can: "an adviser to the group").
+const NOT_IN_NP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "that", "if",
+    "when", "while", "because", "but", "although", "though", "since", "so", "than", "whether",
+    "where", "there", "then",
+];
 /// After a comma, these start a clause that ends a content ("..., adding that ...").
 const CONTENT_STOPS: &[&str] = &[
     "adding",
@@ -436,7 +443,10 @@ impl<'a> Cx<'a> {
     }
 
     fn is_quote_mark(&self, k: usize) -> bool {
-        matches!(self.w(k), "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
+        matches!(
+            self.w(k),
+            "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»" | "''"
+        )
     }
 
     /// Index of the quote whose inner text contains byte `pos`.
@@ -705,7 +715,7 @@ impl<'a> Cx<'a> {
         {
             return false;
         }
-        (a..=b).all(|k| !self.is_any(k, VERBISH))
+        (a..=b).all(|k| !self.is_any(k, NOT_IN_NP))
     }
 
     /// `NP, APPOSITIVE,` ending at the comma token `comma` (the one right before the cue).
@@ -1064,7 +1074,13 @@ impl<'a> Cx<'a> {
         };
         let after_cue_ends =
             ends_at(ce + 1) || self.adverbial_at(ce + 1).is_some_and(|e| ends_at(e + 1));
-        if let Some(b) = b.filter(|_| after_cue_ends) {
+        // A quotation closing right before the source is the content whatever follows the
+        // cue ("..." Mr. Obama told the lawmakers in the House chamber).
+        let quote_before_source = b.is_some_and(|b| {
+            self.quote_closing_at(b).is_some()
+                || self.w(b) == "," && b > lo && self.quote_closing_at(b - 1).is_some()
+        });
+        if let Some(b) = b.filter(|_| after_cue_ends || quote_before_source) {
             let q = self.quote_closing_at(b).or_else(|| {
                 (self.w(b) == "," && b > lo)
                     .then(|| self.quote_closing_at(b - 1))
@@ -1303,6 +1319,18 @@ impl<'a> Cx<'a> {
         if self.is(a, "that") {
             a += 1;
         }
+        // "wrote to his 20,000 Twitter followers, "...": a short phrase, then a quotation.
+        if self.quote_opening_at(a).is_none() {
+            if let Some(k) = (a..hi.min(a + 12))
+                .find(|&k| matches!(self.w(k), "," | ":") && self.quote_opening_at(k + 1).is_some())
+            {
+                if (a..k)
+                    .all(|j| !self.is_quote_mark(j) && !self.is_any(j, &["that", "and", "but"]))
+                {
+                    a = k + 1;
+                }
+            }
+        }
         while a < hi && matches!(self.w(a), "," | ":") {
             a += 1;
         }
@@ -1518,6 +1546,7 @@ impl<'a> Cx<'a> {
             .collect();
         by_start.sort();
         let mut new = Vec::new();
+        let mut merge: Vec<(usize, Vec<Span>)> = Vec::new();
         for (qi, q) in self.quotes.iter().enumerate() {
             if q.prev.is_some() || q.inner.slice(self.text).split_whitespace().count() < 4 {
                 continue;
@@ -1562,6 +1591,16 @@ impl<'a> Cx<'a> {
             if frags.is_empty() {
                 continue;
             }
+            // `"A," she said. "B."` in one paragraph is one claim in two fragments; a quote
+            // paragraph after it is a claim of its own.
+            let prev_is_quote = drafts[prev]
+                .fragments
+                .last()
+                .is_some_and(|f| self.quote_at(f.start).is_some());
+            if s.block == pb && prev_is_quote {
+                merge.push((prev, frags));
+                continue;
+            }
             new.push(Draft {
                 sentence: si,
                 source: drafts[prev].source,
@@ -1569,6 +1608,9 @@ impl<'a> Cx<'a> {
                 fragments: frags,
                 pattern: "cueless_quote",
             });
+        }
+        for (prev, frags) in merge {
+            drafts[prev].fragments.extend(frags);
         }
         drafts.extend(new);
     }

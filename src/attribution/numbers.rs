@@ -60,9 +60,20 @@ impl Numbers {
             r"(?P<number>{num}{scale}|\b(?:half|a third|a quarter|two-thirds|three-quarters|dozens|hundreds|thousands|millions)\b)"
         );
         // ASCII word boundaries keep the whole search in the regex crate's fast DFA.
-        let strip = |p: &str| p.replace("\\b", "(?-u:\\b)").replacen("(?P<money>", "(?:", 1).replacen("(?P<percent>", "(?:", 1).replacen("(?P<date>", "(?:", 1).replacen("(?P<quantity>", "(?:", 1).replacen("(?P<number>", "(?:", 1);
-        let re = Regex::new(&strip(&format!("{money}|{percent}|{date}|{quantity}|{number}"))).expect("number patterns are valid");
-        let whole = |p: &str| Regex::new(&format!("^(?:{})$", strip(p))).expect("number pattern is valid");
+        let strip = |p: &str| {
+            p.replace("\\b", "(?-u:\\b)")
+                .replacen("(?P<money>", "(?:", 1)
+                .replacen("(?P<percent>", "(?:", 1)
+                .replacen("(?P<date>", "(?:", 1)
+                .replacen("(?P<quantity>", "(?:", 1)
+                .replacen("(?P<number>", "(?:", 1)
+        };
+        let re = Regex::new(&strip(&format!(
+            "{money}|{percent}|{date}|{quantity}|{number}"
+        )))
+        .expect("number patterns are valid");
+        let whole =
+            |p: &str| Regex::new(&format!("^(?:{})$", strip(p))).expect("number pattern is valid");
         let kinds = vec![
             (whole(&money), NumberKind::Money),
             (whole(&percent), NumberKind::Percent),
@@ -85,7 +96,17 @@ impl Numbers {
     pub fn find(&self, text: &str, span: Span) -> Vec<Quantity> {
         let hay = span.slice(text);
         // Most contents have no digit and no month or weekday: skip the regex.
-        if !hay.bytes().any(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'$') && !hay.contains("half") && !hay.contains("dozens") && !hay.contains("hundreds") && !hay.contains("thousands") && !hay.contains("millions") && !hay.contains("third") && !hay.contains("quarter") {
+        if !hay
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'$')
+            && !hay.contains("half")
+            && !hay.contains("dozens")
+            && !hay.contains("hundreds")
+            && !hay.contains("thousands")
+            && !hay.contains("millions")
+            && !hay.contains("third")
+            && !hay.contains("quarter")
+        {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -93,7 +114,11 @@ impl Numbers {
         // is then told apart on the matched text alone, by re-running the anchored pieces.
         for m in self.re.find_iter(hay) {
             let t = m.as_str();
-            let kind = self.kinds.iter().find(|(re, _)| re.is_match(t)).map_or(NumberKind::Number, |(_, k)| *k);
+            let kind = self
+                .kinds
+                .iter()
+                .find(|(re, _)| re.is_match(t))
+                .map_or(NumberKind::Number, |(_, k)| *k);
             // "May" alone at the start of a content is the modal verb ("May be delayed").
             if kind == NumberKind::Date && t == "May" && m.start() == 0 {
                 continue;

@@ -54,13 +54,29 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let first_text = s.len() - s.trim_start().len();
         // Only quote marks matter: find their bytes (ASCII quotes, and the lead bytes of
         // “ ” ‘ ’ „ (0xE2) and « » (0xC2)) without decoding every character.
-        let candidates = s.bytes().enumerate().filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)).map(|(i, _)| i);
+        let candidates = s
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+            .map(|(i, _)| i);
+        let mut skip_to = 0;
         for off in candidates {
-            let Some(ch) = s[off..].chars().next() else { continue };
+            if off < skip_to {
+                continue;
+            }
+            let Some(mut ch) = s[off..].chars().next() else {
+                continue;
+            };
             let pos = para.start + off;
-            let mark = Span::new(pos, pos + ch.len_utf8());
+            let mut mark = Span::new(pos, pos + ch.len_utf8());
+            // Two apostrophes are a double quote mark (the New York Times' ''...'').
+            if ch == '\'' && s.as_bytes().get(off + 1) == Some(&b'\'') {
+                ch = '"';
+                mark = Span::new(pos, pos + 2);
+                skip_to = off + 2;
+            }
             let prev = s[..off].chars().next_back();
-            let next = s[off + ch.len_utf8()..].chars().next();
+            let next = s[mark.end - para.start..].chars().next();
             let at_para_start = off <= first_text;
             match ch {
                 '“' | '"' | '«' | '„' if open.is_none() => {
@@ -108,7 +124,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     // "Reuters' questions": a plural possessive is not a closing quote.
                     let possessive = prev == Some('s')
                         && next == Some(' ')
-                        && s[off + 1..].starts_with(|c: char| c.is_whitespace());
+                        && s[off + ch.len_utf8()..].starts_with(|c: char| c.is_whitespace());
                     if closes && (!possessive || s[..off].ends_with([',', '.', '?', '!'])) {
                         if let Some(o) = single.take() {
                             let inner = Span::new(o.end, mark.start);
