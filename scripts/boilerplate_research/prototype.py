@@ -62,7 +62,7 @@ def line_kind(f):
     n = norm(s)
     if not n:
         return 'bp'
-    if f['nc'] <= 60 and TAIL.match(n):
+    if (f['nc'] <= 60 or f['nw'] <= 30 and re.match(r'^\d+ (thoughts|responses|replies|comments) (on|to) ', n)) and TAIL.match(n):
         return 'tail'
     if f['nc'] <= 60 and SOFT.match(n):
         return 'soft'
@@ -84,7 +84,12 @@ def is_prose(f, P):
 def is_text(f, P):
     return f['nw'] >= P['text_w'] and (f['lowr'] >= P['text_low'] or ',' in f['s'])
 
-DEF = dict(prose_w=6, long_w=25, text_w=3, text_low=0.5, text_v=0.0, neg=0.8, close_run=2, nav_run=3, short_neg=0.2)
+DEF = dict(prose_w=6, long_w=25, text_w=3, text_low=0.5, text_v=0.0, neg=0.8, close_run=2, nav_run=3, short_neg=0.2, tail_min=2, t_neg=0.5, t_run=10, pair_w=40, pair_min=3, s_only=1, list_min=3, block_neg=0.4)
+
+ITEM = re.compile(r"\d|,|\(|: |–|--|https?://")
+
+def is_item(f):
+    return (f['nw'] >= 2 or f['s'].startswith('http')) and not f['term'] and bool(ITEM.search(f['s']))
 
 def kadane(sc, lo, hi):
     best, bi, bj, cur, st = 0, lo, lo - 1, 0, lo
@@ -104,7 +109,12 @@ def classify(lines, P=DEF, dbg=None):
     # soft blocks: opener .. until close_run consecutive prose lines
     inblock = [False] * n
     block = False
+    seen_prose = False
     for i in range(n):
+        if K[i] in ('soft', 'tail') and not seen_prose:
+            K[i] = 'bp'
+        if pr[i]:
+            seen_prose = True
         if K[i] == 'soft':
             block = True
             continue
@@ -116,9 +126,23 @@ def classify(lines, P=DEF, dbg=None):
                 block = False
             else:
                 inblock[i] = True
+    # teaser lists: >= pair_min consecutive (headline, short prose) pairs
+    teaser = [False] * n
+    i = 0
+    while i < n - 1:
+        j = i
+        while (j + 1 < n and not F[j]['term'] and 1 <= F[j]['nw'] <= 15
+               and pr[j + 1] and F[j + 1]['nw'] <= P['pair_w']):
+            j += 2
+        if (j - i) // 2 >= P['pair_min']:
+            for k in range(i, j):
+                teaser[k] = True
+            i = j
+        else:
+            i += 1
     cls = []
     for i, f in enumerate(F):
-        if K[i] is not None or inblock[i]:
+        if K[i] is not None or inblock[i] or teaser[i]:
             c = 'k'
         elif pr[i]:
             c = 'p'
@@ -127,43 +151,72 @@ def classify(lines, P=DEF, dbg=None):
         else:
             c = 's'
         cls.append(c)
-    # length of runs of short lines
+    # runs of non-prose lines
     runlen = [0] * n
+    intro = [False] * n
+    i = 0
+    while i < n:
+        if cls[i] != 'p':
+            j = i
+            while j < n and cls[j] != 'p':
+                j += 1
+            colon = i > 0 and F[i - 1]['colon']
+            for k in range(i, j):
+                runlen[k] = j - i
+                colon = colon or F[k]['colon']
+                intro[k] = colon
+            i = j
+        else:
+            i += 1
+    srun = [0] * n
     i = 0
     while i < n:
         if cls[i] == 's':
             j = i
-            while j < n and cls[j] in 's':
+            while j < n and cls[j] == 's':
                 j += 1
             for k in range(i, j):
-                runlen[k] = j - i
+                srun[k] = j - i
             i = j
         else:
             i += 1
     sc = []
     for i, f in enumerate(F):
         c = cls[i]
+        long_run = (srun[i] if P['s_only'] else runlen[i]) >= P['nav_run'] and not intro[i]
+        long_trun = runlen[i] >= P['t_run'] and not intro[i]
         if c == 'k':
-            v = 0.0 if K[i] == 'bp' and f['nw'] <= 3 else -P['neg']
+            if K[i] == 'soft' or inblock[i]:
+                v = -P['block_neg']
+            else:
+                v = 0.0 if K[i] == 'bp' and f['nw'] <= 3 else -P['neg']
         elif c == 'p':
             v = 1.0
         elif c == 't':
-            v = P['text_v']
+            v = -P['t_neg'] if long_trun else P['text_v']
         else:
-            v = -P['neg'] if runlen[i] >= P['nav_run'] else -P['short_neg']
+            v = -P['neg'] if long_run else -P['short_neg']
         sc.append(v)
-    a, b, _ = kadane(sc, 0, n)
-    # comment tail: cut at first tail marker after region start
+    # comment tail: the first tail marker with enough content before it ends the page
     end = n
-    for i in range(a + 1, n):
-        if K[i] == 'tail':
+    for i in range(n):
+        if K[i] == 'tail' and kadane(sc, 0, i)[2] >= P['tail_min']:
             end = i
             break
-    if end < n:
-        a, b, _ = kadane(sc, 0, end)
+    a, b, _ = kadane(sc, 0, end)
+    # list extension: a run of >= list_min item-like lines right after the region
+    if P['list_min'] and b >= a:
+        j = b + 1
+        if j < end and cls[j] in 'st' and not is_item(F[j]) and F[j]['nw'] <= 8:
+            j += 1  # a heading before the list
+        k = j
+        while k < end and cls[k] != 'k' and (is_item(F[k]) or cls[k] == 'p'):
+            k += 1
+        if k - j >= P['list_min']:
+            b = k - 1
     keep = [False] * n
     for i in range(a, b + 1):
-        if K[i] is None and not inblock[i]:
+        if K[i] is None and not inblock[i] and not teaser[i]:
             keep[i] = True
     if dbg is not None:
         dbg.update(a=a, b=b, K=K, pr=pr, sc=sc)
@@ -199,3 +252,72 @@ if __name__ == '__main__':
                 if g != k:
                     where = 'in ' if db['a'] <= i <= db['b'] else 'out'
                     print(f"{d['doc'][4:12]}:{i+1} {'FP' if k else 'FN'} {where} {db['K'][i] or '-':4s} {s[:110]!r}")
+
+SEED = '/work/shared/corpora/seed/000_e3c8c729511c686c.txt'
+SAMPLES = '/work/main/corpora/samples/'
+EXPECTED = '/work/main/corpora/expected/'
+
+def labels(lines, P=DEF):
+    """title/body/heading/boilerplate for every line (empty lines: None)."""
+    keep = classify(lines, P)
+    F = [feat(s) for s in lines]
+    n = len(lines)
+    lab = [None if not F[i]['s'] else ('body' if keep[i] else 'boilerplate') for i in range(n)]
+    # title: first non-empty line, headline-shaped
+    first = next((i for i in range(n) if F[i]['s']), None)
+    if first is not None:
+        f = F[first]
+        if f['nw'] <= 25 and not f['term'] and not f['s'].startswith(('"', '“', "'", '‘')) and line_kind(f) is None:
+            lab[first] = 'title'
+    # headings: short non-sentence kept lines with body before and after
+    for i in range(n):
+        if lab[i] != 'body' or is_prose(F[i], P) or F[i]['term'] or F[i]['nw'] > 12:
+            continue
+        prev = next((lab[j] for j in range(i - 1, -1, -1) if lab[j] not in (None, 'heading')), None)
+        nxt = next((lab[j] for j in range(i + 1, n) if lab[j] is not None), None)
+        if prev in ('body', 'title') and nxt == 'body' and not F[i]['s'].startswith(('-', '•', '*')):
+            lab[i] = 'heading'
+    return lab
+
+def check_seed_samples(P=DEF, verbose=True):
+    errs = []
+    lines = open(SEED, encoding='utf-8').read().split('\n')
+    if lines and lines[-1] == '':
+        lines.pop()
+    lab = labels(lines, P)
+    tail = False
+    for i, s in enumerate(lines):
+        if lab[i] is None:
+            continue
+        if s.strip() == 'Hashtags':
+            tail = True
+        if i == 0:
+            want = 'title'
+        elif tail or i == 1 or 9 <= i <= 18:
+            want = 'boilerplate'
+        elif s.strip() in ('DEFYING CHINA', 'BATTLE FOR BHAMO'):
+            want = 'heading'
+        else:
+            want = 'body'
+        if lab[i] != want:
+            errs.append(f'seed:{i+1} {lab[i]} want {want}: {s[:70]!r}')
+    for fn in sorted(os.listdir(SAMPLES)):
+        if not fn.endswith('.txt'):
+            continue
+        exp = json.load(open(EXPECTED + fn[:-4] + '.json', encoding='utf-8'))
+        lines = open(SAMPLES + fn, encoding='utf-8').read().split('\n')
+        if lines and lines[-1] == '':
+            lines.pop()
+        lab = labels(lines, P)
+        bp, hd = set(exp['boilerplate_lines']), set(exp['heading_lines'])
+        for i, s in enumerate(lines):
+            if lab[i] is None:
+                continue
+            ln = i + 1
+            want = 'boilerplate' if ln in bp else 'heading' if ln in hd else 'title' if ln == 1 else 'body'
+            if lab[i] != want:
+                errs.append(f'{fn}:{ln} {lab[i]} want {want}: {s[:70]!r}')
+    if verbose:
+        for e in errs:
+            print('  ' + e)
+    return errs

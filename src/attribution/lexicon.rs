@@ -24,6 +24,8 @@ pub enum Frame {
     Report,
     /// according to.
     According,
+    /// called, dubbed, labeled ... "QUOTE".
+    Naming,
 }
 
 /// The lexicons.
@@ -56,6 +58,7 @@ impl Lexicon {
                 "belief" => Frame::Belief,
                 "report" => Frame::Report,
                 "according" => Frame::According,
+                "naming" => Frame::Naming,
                 _ => Frame::Speech,
             };
             // Multi-word forms ("according to") are recognised by their first word.

@@ -255,7 +255,7 @@ const VERBISH: &[&str] = &[
     "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "that", "which",
     "if", "when", "while", "because", "but", "although", "though", "since", "so", "as", "than",
     "whether", "where", "after", "before", "until", "unless", "there", "then", "also", "to",
-    "into", "by", "about", "over", "under",
+    "into", "by", "about", "over", "under", "what", "how", "why",
 ];
 /// Words that cannot be inside a source noun phrase (prepositions can: "an adviser to the group").
 const NOT_IN_NP: &[&str] = &[
@@ -509,7 +509,13 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut buf = [0u8; 32];
-        let frame = *self.lex.cues.get(lower(self.w(k), &mut buf)?)?;
+        let frame = match self.lex.cues.get(lower(self.w(k), &mut buf)?) {
+            Some(f) => *f,
+            // Any verb introducing a quotation after a colon: "Kasich resisted: "..."",
+            // "Mr. Smith shot back: "..."".
+            None if self.verb_before_colon_quote(k) => Frame::Speech,
+            None => return None,
+        };
         if frame == Frame::According {
             return self.is(k + 1, "to").then_some(frame);
         }
@@ -557,7 +563,25 @@ impl<'a> Cx<'a> {
         if frame == Frame::Tell && next.eq_ignore_ascii_case("to") {
             return None;
         }
+        if next.eq_ignore_ascii_case("tank") || next.eq_ignore_ascii_case("tanks") {
+            return None;
+        }
         Some(frame)
+    }
+
+    /// A lower-case verb-like word (past tense, third person, or with a particle) right
+    /// before `: "QUOTE"`.
+    fn verb_before_colon_quote(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let colon = if matches!(self.w(k + 1), "back" | "out" | "up" | "in") {
+            k + 2
+        } else {
+            k + 1
+        };
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+            && self.w(colon) == ":"
+            && self.quote_opening_at(colon + 1).is_some()
     }
 
     /// Records non-responses in sentence `si`; returns the token ranges they cover.
@@ -705,8 +729,13 @@ impl<'a> Cx<'a> {
         if !ok_start {
             return false;
         }
-        // The last word must be a name or a noun-ish word, not a preposition or article.
-        let last = self.w(b).to_ascii_lowercase();
+        // The last word must be a name or a noun-ish word, not a preposition or article
+        // ("Al From" is a name).
+        let last = if self.cap(b) {
+            String::new()
+        } else {
+            self.w(b).to_ascii_lowercase()
+        };
         if DETS.contains(&last.as_str()) && last != "one"
             || matches!(
                 last.as_str(),
@@ -744,6 +773,7 @@ impl<'a> Cx<'a> {
         let app_ok = matches!(
             aw.as_str(),
             "a" | "an"
+                | "of"
                 | "the"
                 | "who"
                 | "which"
@@ -810,8 +840,9 @@ impl<'a> Cx<'a> {
             if k > a && (wl == "on" || wl == "in" || wl == "at") && self.adverbial_at(k).is_some() {
                 break;
             }
+            let compound = self.w(k + 1) == "-" || self.is_any(k + 1, &["tank", "tanks"]);
             if k > a
-                && (self.lex.cues.contains_key(wl.as_str()) && !self.cap(k)
+                && (self.lex.cues.contains_key(wl.as_str()) && !self.cap(k) && !compound
                     || VERBISH.contains(&wl.as_str())
                         && wl != "to"
                         && wl != "by"
@@ -906,6 +937,9 @@ impl<'a> Cx<'a> {
         if self.is(k, "according") {
             return k + 1;
         }
+        if matches!(self.w(k + 1), "back" | "out" | "up") && self.w(k + 2) == ":" {
+            return k + 1;
+        }
         if let Some(e) = self.adverbial_at(k + 1) {
             if e < ceil
                 && self.is(k + 1, "in")
@@ -938,6 +972,10 @@ impl<'a> Cx<'a> {
         }
         let ce = self.cue_end(c, hi);
         let cue = self.tspan(c, ce);
+        if frame == Frame::Naming {
+            self.naming(si, c, out);
+            return;
+        }
         let cue_word = self.w(c).to_ascii_lowercase();
         // Participle cues after a comma: ", adding that ...", ", saying ...".
         if cue_word.ends_with("ing") && c > lo && self.w(c - 1) == "," {
@@ -982,7 +1020,13 @@ impl<'a> Cx<'a> {
             let q = self.chain_head(q);
             if let Some(e) = self.np_fwd(ce + 1, hi, false) {
                 if self.np_like(ce + 1, e) {
-                    let frags = self.quote_fragments(q);
+                    let mut frags = self.quote_fragments(q);
+                    // `"The risk," said Edward Leamer, an economist, "is that ..."`
+                    if self.w(e + 1) == "," {
+                        if let Some(q2) = self.quote_opening_at(e + 2) {
+                            frags.extend(self.quote_fragments(q2));
+                        }
+                    }
                     out.push(Draft {
                         sentence: si,
                         source: self.tspan(ce + 1, e),
@@ -998,6 +1042,25 @@ impl<'a> Cx<'a> {
             // Either "NP, APPOSITIVE, said CONTENT" or "CONTENT, said SOURCE".
             if let Some((np_start, _)) = self.appositive_back(p, lo) {
                 let before = np_start.checked_sub(1).filter(|&b| b >= lo);
+                // `"QUOTE," Mr. Mahaney, of RBC Capital Markets, said.`
+                let q = before.and_then(|b| {
+                    self.quote_closing_at(b).or_else(|| {
+                        (self.w(b) == "," && b > lo)
+                            .then(|| self.quote_closing_at(b - 1))
+                            .flatten()
+                    })
+                });
+                if let Some(q) = q {
+                    let frags = self.quote_fragments(self.chain_head(q));
+                    out.push(Draft {
+                        sentence: si,
+                        source: self.source_span(np_start, p - 1),
+                        cue: Some(cue),
+                        fragments: frags,
+                        pattern: "quote_cue_after",
+                    });
+                    return;
+                }
                 if before.is_none()
                     || before.is_some_and(|b| {
                         self.is_any(b, &["but", "and", "meanwhile", "however"]) || self.w(b) == ","
@@ -1080,7 +1143,10 @@ impl<'a> Cx<'a> {
             self.quote_closing_at(b).is_some()
                 || self.w(b) == "," && b > lo && self.quote_closing_at(b - 1).is_some()
         });
-        if let Some(b) = b.filter(|_| after_cue_ends || quote_before_source) {
+        let content_before_source = b.is_some_and(|b| self.w(b) == "," || quote_before_source);
+        if let Some(b) =
+            b.filter(|_| (after_cue_ends && content_before_source) || quote_before_source)
+        {
             let q = self.quote_closing_at(b).or_else(|| {
                 (self.w(b) == "," && b > lo)
                     .then(|| self.quote_closing_at(b - 1))
@@ -1101,10 +1167,22 @@ impl<'a> Cx<'a> {
             } else {
                 "content_then_source"
             };
-            // Split quote: `"A," she said, "B."` and mixed `CONTENT, she said: "B"`.
+            // Split quote: `"A," she said, "B."` and mixed `CONTENT, she said: "B"`; a
+            // recipient may come between (`"A," she told Hewitt, "B."`).
             let mut after = ce + 1;
             if let Some(e) = self.adverbial_at(after) {
                 after = e + 1;
+            }
+            if !matches!(self.w(after), "," | ":") {
+                if let Some(k) =
+                    (after..hi.min(after + 6)).find(|&k| matches!(self.w(k), "," | ":"))
+                {
+                    if self.quote_opening_at(k + 1).is_some()
+                        && (after..k).all(|j| !self.punct(j) && !self.is_any(j, NOT_IN_NP))
+                    {
+                        after = k;
+                    }
+                }
             }
             if matches!(self.w(after), "," | ":") {
                 if let Some(q2) = self.quote_opening_at(after + 1) {
@@ -1176,6 +1254,52 @@ impl<'a> Cx<'a> {
                 pattern,
             });
         }
+    }
+
+    /// "Gilbert called "a perception problem."", "calling it "absolute chaos"": the quoted
+    /// name is what the source says.
+    fn naming(&self, si: usize, c: usize, out: &mut Vec<Draft>) {
+        let s = &self.sents[si];
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let mut ce = c;
+        if self.is(c + 1, "as") {
+            ce += 1;
+        }
+        // The quotation opens within a short object ("it", "the plan", "him").
+        let Some(q) = (ce + 1..hi.min(ce + 5)).find_map(|k| self.quote_opening_at(k)) else {
+            return;
+        };
+        let frags = self.quote_fragments(q);
+        if frags.is_empty() || c == lo {
+            return;
+        }
+        let mut p = c - 1;
+        while p > lo && self.is_any(p, AUX) {
+            p -= 1;
+        }
+        let source = if self.cue_word_ends_ing(c) && p > lo && self.w(p) == "," {
+            // ", calling it "chaos"": the subject of the sentence.
+            match self.np_fwd(lo, p, true) {
+                Some(e) if self.np_like(lo, e) => self.tspan(lo, e),
+                _ => return,
+            }
+        } else {
+            match self.np_back(p, lo) {
+                Some(ns) => self.source_span(ns, p),
+                None => return,
+            }
+        };
+        out.push(Draft {
+            sentence: si,
+            source,
+            cue: Some(self.tspan(c, ce)),
+            fragments: frags,
+            pattern: "called_quote",
+        });
+    }
+
+    fn cue_word_ends_ing(&self, k: usize) -> bool {
+        self.w(k).ends_with("ing")
     }
 
     /// Whether a source may start at token `k` after an inverted cue ("said David", "said the").
