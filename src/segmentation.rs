@@ -450,6 +450,13 @@ impl Segmenter {
         } else {
             self.period_breaks(text, st, i, w, end, next)
         };
+        // `"Why now?" Trump asked.`: a quotation closed by its own stop, then a short
+        // subject and a speech verb, is one sentence with its cue.
+        let quote_closed = after > j && text[j..after].contains(['"', '”', '’', '\'']);
+        // ("... leaving." Her neighbours agreed.` is two: a period inside the quotation
+        // means the writer ended the sentence; with a cue after it, news style uses a comma.)
+        let brk = brk
+            && !(strong && quote_closed && next.is_uppercase() && self.cue_follows(text, w, end));
         if brk {
             push(text, st.start, after, out);
             st.start = k;
@@ -458,6 +465,23 @@ impl Segmenter {
             }
         }
         after
+    }
+
+    /// Whether one to five words from `w` end in a speech verb that closes the clause
+    /// ("Trump asked.", "a Democratic staffer in the room wondered,").
+    fn cue_follows(&self, text: &str, w: usize, end: usize) -> bool {
+        let rest = &text[w..end];
+        for (n, word) in rest.split_whitespace().take(7).enumerate() {
+            let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
+            if n > 0 && self.quote_verbs.contains(bare) {
+                return true;
+            }
+            if n > 0 && bare.len() < word.len() && !word.ends_with(',') {
+                // Another sentence ended first.
+                return false;
+            }
+        }
+        false
     }
 
     fn inside_guard(&self, st: &BlockState, pos: usize) -> bool {

@@ -514,6 +514,12 @@ impl<'a> Cx<'a> {
             // Any verb introducing a quotation after a colon: "Kasich resisted: "..."",
             // "Mr. Smith shot back: "..."".
             None if self.verb_before_colon_quote(k) => Frame::Speech,
+            // "Trump shot back", "fired back", "hit back".
+            None if matches!(self.w(k), "shot" | "fired" | "hit" | "pushed" | "snapped")
+                && self.is(k + 1, "back") =>
+            {
+                Frame::Speech
+            }
             None => return None,
         };
         if frame == Frame::According {
@@ -717,7 +723,9 @@ impl<'a> Cx<'a> {
 
     /// Whether tokens `a..=b` can be a source noun phrase.
     fn np_like(&self, a: usize, b: usize) -> bool {
-        if b - a > 14 {
+        // A core of at most 15 tokens; an appositive after a comma may make it 32.
+        let first_comma = (a..=b).find(|&k| self.w(k) == ",").unwrap_or(b + 1);
+        if first_comma - a > 15 || b - a > 32 {
             return false;
         }
         let first = self.w(a);
@@ -937,7 +945,10 @@ impl<'a> Cx<'a> {
         if self.is(k, "according") {
             return k + 1;
         }
-        if matches!(self.w(k + 1), "back" | "out" | "up") && self.w(k + 2) == ":" {
+        if matches!(self.w(k + 1), "back" | "out" | "up")
+            && (self.w(k + 2) == ":"
+                || matches!(self.w(k), "shot" | "fired" | "hit" | "pushed" | "snapped"))
+        {
             return k + 1;
         }
         if let Some(e) = self.adverbial_at(k + 1) {
@@ -1006,10 +1017,17 @@ impl<'a> Cx<'a> {
             p -= 1;
         }
         if p == lo {
-            // "Said the official, ..." at a sentence start: not a news shape we read.
+            // Sentence-initial inverted cue: `Said Dorothy Poynter, who grew up with Ali, "We
+            // were all so proud of him."`, `Continued Stone: "..."`.
+            self.initial_cue(si, c, ce, out);
             return;
         }
-        let p = p - 1;
+        let mut p = p - 1;
+        // "Ms. Sherry smiled and said, ...": the subject of the first verb.
+        if self.is(p, "and") && p > lo + 1 && self.w(p - 1).ends_with("ed") && !self.cap(p - 1) {
+            p -= 2;
+        }
+        let p = p;
         // `"QUOTE," said SOURCE` / `"QUOTE" said SOURCE`.
         let q_before = self.quote_closing_at(p).or_else(|| {
             (self.w(p) == "," && p > lo)
@@ -1184,6 +1202,24 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
+            // A quotation that resumes in lower case continues the first one, however long
+            // the phrase between ("Thiel wrote in a statement to Wired explaining why ...,
+            // "but most Americans ...").
+            if !matches!(self.w(after), "," | ":") && q.is_some() {
+                if let Some(k) = (after..hi)
+                    .find(|&k| self.w(k) == "," && self.quote_opening_at(k + 1).is_some())
+                {
+                    let resumes = self.quote_opening_at(k + 1).is_some_and(|q2| {
+                        self.quotes[q2]
+                            .inner
+                            .slice(self.text)
+                            .starts_with(|c: char| c.is_lowercase())
+                    });
+                    if resumes {
+                        after = k;
+                    }
+                }
+            }
             if matches!(self.w(after), "," | ":") {
                 if let Some(q2) = self.quote_opening_at(after + 1) {
                     frags.extend(self.quote_fragments(q2));
@@ -1300,6 +1336,40 @@ impl<'a> Cx<'a> {
 
     fn cue_word_ends_ing(&self, k: usize) -> bool {
         self.w(k).ends_with("ing")
+    }
+
+    /// `Said SOURCE(, APPOSITIVE), "QUOTE"` at the start of a sentence.
+    fn initial_cue(&self, si: usize, c: usize, ce: usize, out: &mut Vec<Draft>) {
+        let s = &self.sents[si];
+        let hi = s.tokens.end;
+        if !self.cap(c) {
+            return;
+        }
+        // The quotation that follows the source.
+        let Some(k) = (ce + 1..hi)
+            .find(|&k| matches!(self.w(k), "," | ":") && self.quote_opening_at(k + 1).is_some())
+        else {
+            return;
+        };
+        let Some(q) = self.quote_opening_at(k + 1) else {
+            return;
+        };
+        let Some(e) = self.np_fwd(ce + 1, k + 1, false) else {
+            return;
+        };
+        if !self.np_like(ce + 1, e) || !self.source_start_ok(ce + 1) {
+            return;
+        }
+        let frags = self.quote_fragments(q);
+        if !frags.is_empty() {
+            out.push(Draft {
+                sentence: si,
+                source: self.source_span(ce + 1, e),
+                cue: Some(self.tspan(c, ce)),
+                fragments: frags,
+                pattern: "quote_inverted",
+            });
+        }
     }
 
     /// Whether a source may start at token `k` after an inverted cue ("said David", "said the").
@@ -1459,6 +1529,13 @@ impl<'a> Cx<'a> {
             a += 1;
         }
         if a >= hi {
+            // "Breitbart News responded:" and the quotation is the next paragraph.
+            if a > 0 && self.w(a - 1) == ":" {
+                if let Some(q) = self.quote_opening_at(a) {
+                    let frags = self.quote_fragments(q);
+                    return (!frags.is_empty()).then_some(frags);
+                }
+            }
             return None;
         }
         if let Some(q) = self.quote_opening_at(a) {
