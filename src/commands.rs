@@ -153,10 +153,7 @@ pub fn entities(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
             let Item::Doc(doc) = item else {
                 return Rendered::default();
             };
-            let blocks =
-                pipeline
-                    .boilerplate
-                    .classify_doc(&doc.text, doc.field("title"), doc.field("url"));
+            let blocks = pipeline.blocks(doc);
             let (_, tokens) = pipeline.segment(&doc.text, &blocks);
             let ann = Annotations {
                 entities: pipeline.gazetteer.tag(&doc.text, &tokens, &[]),

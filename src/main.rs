@@ -322,9 +322,11 @@ fn eval(a: EvalArgs) -> ExitCode {
             out.push(("entities", eval::entities::evaluate(&shared, &p)?));
         }
         if all || a.what == EvalWhat::Attribution {
+            // PolNeAR texts are clean articles: scored as `extract --no-boilerplate` runs.
+            let clean = Pipeline::builder().boilerplate(false).build()?;
             out.push((
                 "attribution",
-                eval::attribution::evaluate(&shared, &p, a.pred_out.as_deref(), a.sample)?,
+                eval::attribution::evaluate(&shared, &p, &clean, a.pred_out.as_deref(), a.sample)?,
             ));
         }
         Ok(out)

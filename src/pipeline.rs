@@ -119,9 +119,7 @@ impl Pipeline {
     /// Runs every stage on one document.
     pub fn annotate(&self, doc: &Document) -> Annotations {
         let text = doc.text.as_str();
-        let blocks = self
-            .boilerplate
-            .classify_doc(text, doc.field("title"), doc.field("url"));
+        let blocks = self.blocks(doc);
         let (sentences, tokens) = self.segment(text, &blocks);
         let entities = self.gazetteer.tag(text, &tokens, &[]);
         let paragraphs: Vec<Span> = blocks

@@ -33,12 +33,11 @@ EXPECTED = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../corpo
 DEFAULT = dict(
     prose_w=6,       # prose line: >= prose_w words and sentence-final punctuation ...
     long_w=25,       # ... or >= long_w words whatever the punctuation
-    prose_low=0.1,   # ... and >= 10% of cased words start lower-case (glued menus are all Title Case)
     text_w=3,        # text line: >= text_w words and (>= 50% lower-case words or a comma)
     text_low=0.5,
     neg=0.8,         # score of a nav-like line (short line in a run of >= nav_run short lines)
     short_neg=0.2,   # score of an isolated short line (subheading, "See it now: Amazon")
-    nav_run=3,
+    nav_run=4,
     block_neg=0.4,   # score of lines inside a related/more block
     close_run=2,     # a block closes at the first run of close_run consecutive prose lines
     head_w=6,        # ... and a short line (<= head_w words) just before that run is un-blocked
@@ -53,7 +52,7 @@ DEFAULT = dict(
 
 # Rules that can be switched off for the ablation.
 RULES = ['line_markers', 'widget_words', 'credits', 'meta', 'tail', 'blocks', 'opener_after_prose',
-         'heading_unblock', 'teaser_pairs', 'nav_run', 'colon_intro', 'list_ext', 'agency_tag', 'prose_low']
+         'heading_unblock', 'teaser_pairs', 'nav_run', 'list_ext', 'agency_tag', 'separators']
 
 # --------------------------------------------------------------------------- marker data
 # Phrases are compared with the line lower-cased, whitespace-collapsed, curly apostrophe
@@ -102,7 +101,7 @@ WIDGET = re.compile(r"\b(newsletters?|subscribe|subscription|subscribed|sign up|
                     r"affiliate commission|click here|back to gallery|view all|see all|follow us|"
                     r"download (the|our) app|e-?mail address|your e-?mail|advertise)\b|^\d+ shares$", re.I)
 # Photo credits and captions (substring, line <= credit_w words), or a line starting "Photo:", "FILE PHOTO:" ...
-CREDIT = re.compile(r"getty images|shutterstock|associated press|\(ap photo|ap photo|reuters/|via reuters|/afp|afp/|"
+CREDIT = re.compile(r"getty images|shutterstock|[/,] ?associated press|associated press$|\(ap photo|ap photo|reuters/|via reuters|/afp|afp/|"
                     r"\bafp photo|image credit|photo credit|photo:|credit:|©|\(c\) |submitted photo|file photo", re.I)
 CAPTION_PREFIX = re.compile(r"^(file )?(photo|image|picture)s?( caption)?:", re.I)
 # Meta lines: dates, "N hours ago", bylines, "Tags: ...".
@@ -144,7 +143,7 @@ def features(s, rules):
     term = bool(END.search(e)) or ('agency_tag' in rules and bool(AGENCY_TAG.search(e)))
     cased = [t for t in toks if t[:1].isalpha() and t[:1].lower() != t[:1].upper()]
     lowr = sum(1 for t in cased if t[:1].islower()) / len(cased) if cased else 1.0
-    return dict(s=s, n=norm(s), nw=nw, nc=len(s), term=term, lowr=lowr, colon=e.endswith(':'))
+    return dict(s=s, n=norm(s), nw=nw, nc=len(s), term=term, lowr=lowr)
 
 
 def marker(f, P, rules):
@@ -154,7 +153,7 @@ def marker(f, P, rules):
         return 'line'
     if 'tail' in rules and nw <= 30 and (n in TAIL_EXACT or TAIL_SHAPE.match(n)):
         return 'tail'
-    if 'blocks' in rules and nw <= P['soft_w'] and not f['term'] and (n in BLOCK_EXACT or BLOCK_PREFIX_RE.match(n)):
+    if 'blocks' in rules and nw <= P['soft_w'] and not END.search(n) and (n in BLOCK_EXACT or BLOCK_PREFIX_RE.match(n)):
         return 'block'
     if 'line_markers' in rules:
         if n in LINE_EXACT:
@@ -165,6 +164,8 @@ def marker(f, P, rules):
         return 'meta'
     if 'meta' in rules and nw <= 30 and META_PREFIX.match(n):
         return 'meta'
+    if 'separators' in rules and (' | ' in s or ' • ' in s or s.startswith(('|', '•'))):
+        return 'line'                                         # "Privacy | Terms", "Email • Twitter"
     if 'credits' in rules and CAPTION_PREFIX.match(n):
         return 'cap'
     if 'widget_words' in rules and nw <= P['widget_w'] and WIDGET.search(s):
@@ -175,8 +176,6 @@ def marker(f, P, rules):
 
 
 def is_prose(f, P, rules):
-    if 'prose_low' in rules and f['lowr'] < P['prose_low']:
-        return False
     return (f['nw'] >= P['prose_w'] and f['term']) or f['nw'] >= P['long_w']
 
 
@@ -271,17 +270,6 @@ def classify(lines, P=DEFAULT, rules=frozenset(RULES), dbg=None):
         else:
             cls.append('s')
     short_run = runs([c == 's' for c in cls])
-    # list intro: inside a run of non-prose lines, everything after a line ending in ':' is a list
-    intro = [False] * n
-    colon = False
-    for i in range(n):
-        if cls[i] == 'p':
-            colon = False
-            continue
-        if i > 0 and cls[i - 1] == 'p':
-            colon = F[i - 1]['colon']
-        intro[i] = colon and 'colon_intro' in rules
-        colon = colon or F[i]['colon']
 
     # Step 5. Line scores.
     sc = []
@@ -292,7 +280,7 @@ def classify(lines, P=DEFAULT, rules=frozenset(RULES), dbg=None):
         elif c == 't':
             v = 0.0
         elif c == 's':
-            v = -P['neg'] if ('nav_run' in rules and short_run[i] >= P['nav_run'] and not intro[i]) else -P['short_neg']
+            v = -P['neg'] if ('nav_run' in rules and short_run[i] >= P['nav_run']) else -P['short_neg']
         elif K[i] == 'block' or inblock[i]:
             v = -P['block_neg']
         elif K[i] == 'line' and F[i]['nw'] <= 3:

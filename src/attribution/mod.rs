@@ -560,10 +560,11 @@ impl<'a> Cx<'a> {
             return None;
         }
         let next = self.w(k + 1);
-        if next.eq_ignore_ascii_case("to") && frame != Frame::Tell
-            || next.eq_ignore_ascii_case("by")
-            || next == "-"
-        {
+        // "is said to be", "expected to": a verb follows "to"; "said to People", "wrote to
+        // his colleagues": a recipient does.
+        let to_verb = next.eq_ignore_ascii_case("to")
+            && (frame != Frame::Speech || self.is_any(k + 2, &["be", "have", "been", "include", "contain", "cost", "reach", "number", "total", "represent", "make", "take", "get", "go", "come", "do", "give"]));
+        if to_verb || next.eq_ignore_ascii_case("by") || next == "-" {
             return None;
         }
         if frame == Frame::Tell && next.eq_ignore_ascii_case("to") {
@@ -670,6 +671,13 @@ impl<'a> Cx<'a> {
             let p = j - 1;
             let w = self.w(p);
             let wl = w.to_ascii_lowercase();
+            if w == ")" {
+                // A parenthesis inside the phrase: "Gov. John Kasich (R-OH)".
+                if let Some(open) = (p.saturating_sub(8).max(floor)..p).rev().find(|&k| self.w(k) == "(") {
+                    j = open;
+                    continue;
+                }
+            }
             if self.is_quote_mark(p)
                 || matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "." | "?" | "!")
             {
@@ -758,52 +766,51 @@ impl<'a> Cx<'a> {
     /// `NP, APPOSITIVE,` ending at the comma token `comma` (the one right before the cue).
     /// Returns the NP's first token and the appositive's first token.
     fn appositive_back(&self, comma: usize, floor: usize) -> Option<(usize, usize)> {
-        // Find the previous comma within 25 tokens.
+        // Walk back over up to four commas ("Cecelia Purner, 67, a retired representative in
+        // Allentown, Pa., said"): the first that has a short noun phrase before it opening
+        // the clause, and an appositive-like piece after it, wins.
+        let lim = comma.saturating_sub(40).max(floor);
         let mut j = comma;
-        let lim = comma.saturating_sub(28).max(floor);
-        let mut prev_comma = None;
-        while j > lim {
+        let mut commas = 0;
+        while j > lim && commas < 4 {
             j -= 1;
-            if self.w(j) == "," {
-                prev_comma = Some(j);
+            if matches!(self.w(j), ";" | ":" | "." | "\"" | "“" | "”" | "''") {
                 break;
             }
-            if matches!(self.w(j), ";" | ":" | "." | "\"" | "“" | "”") {
-                break;
+            if self.w(j) != "," {
+                continue;
+            }
+            commas += 1;
+            let (pc, app) = (j, j + 1);
+            if app >= comma || !self.appositive_start(app, comma) {
+                continue;
+            }
+            let Some(s) = (pc > floor).then(|| self.np_back(pc - 1, floor)).flatten() else {
+                continue;
+            };
+            if pc - s > 8 {
+                continue;
+            }
+            // The noun phrase must open its clause.
+            let before = s.checked_sub(1).filter(|&b| b >= floor);
+            let opens = before.is_none_or(|b| {
+                matches!(self.w(b), "," | ";" | ":") || self.is_quote_mark(b) || self.is_any(b, &["but", "and", "meanwhile", "however", "as", "while", "when"])
+            });
+            if opens {
+                return Some((s, app));
             }
         }
-        let pc = prev_comma?;
-        let app = pc + 1;
-        if app >= comma {
-            return None;
-        }
+        None
+    }
+
+    /// Whether the piece starting at token `app` (up to `end`) reads like an appositive: "a
+    /// former director", "67", "of RBC Capital Markets", "who ...", a role, or a short name.
+    fn appositive_start(&self, app: usize, end: usize) -> bool {
         let aw = self.w(app).to_ascii_lowercase();
-        let app_ok = matches!(
-            aw.as_str(),
-            "a" | "an"
-                | "of"
-                | "the"
-                | "who"
-                | "which"
-                | "whose"
-                | "one"
-                | "both"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-        ) || self.toks[app].kind == TokenKind::Number
+        matches!(aw.as_str(), "a" | "an" | "of" | "the" | "who" | "which" | "whose" | "one" | "both" | "his" | "her" | "its" | "their" | "former" | "then")
+            || self.toks[app].kind == TokenKind::Number
             || self.lex.roles.contains(aw.as_str())
-            || self.cap(app) && comma - app <= 8;
-        if !app_ok {
-            return None;
-        }
-        // The NP before the first comma: at the clause start, short, noun-like.
-        let s = self.np_back(pc - 1, floor)?;
-        if pc - s > 8 {
-            return None;
-        }
-        Some((s, app))
+            || self.cap(app) && end - app <= 8
     }
 
     /// A noun phrase starting at token `a`, up to `ceil` (exclusive): the whole rest of the
@@ -1057,8 +1064,14 @@ impl<'a> Cx<'a> {
             return;
         }
         if self.w(p) == "," {
-            // Either "NP, APPOSITIVE, said CONTENT" or "CONTENT, said SOURCE".
-            if let Some((np_start, _)) = self.appositive_back(p, lo) {
+            // Either "NP, APPOSITIVE, said CONTENT" or "CONTENT, said SOURCE". A name with a
+            // parenthesis before the comma counts as the first ("Gov. John Kasich (R-OH), said").
+            let paren = (p > lo && self.w(p - 1) == ")")
+                .then(|| self.np_back(p - 1, lo))
+                .flatten()
+                .filter(|&s| s == lo || matches!(self.w(s - 1), "," | ";"))
+                .map(|s| (s, p));
+            if let Some((np_start, _)) = paren.or_else(|| self.appositive_back(p, lo)) {
                 let before = np_start.checked_sub(1).filter(|&b| b >= lo);
                 // `"QUOTE," Mr. Mahaney, of RBC Capital Markets, said.`
                 let q = before.and_then(|b| {
@@ -1749,9 +1762,11 @@ impl<'a> Cx<'a> {
         let mut new = Vec::new();
         let mut merge: Vec<(usize, Vec<Span>)> = Vec::new();
         for (qi, q) in self.quotes.iter().enumerate() {
-            if q.prev.is_some() || q.inner.slice(self.text).split_whitespace().count() < 4 {
+            if q.prev.is_some() {
                 continue;
             }
+            // Short quotations only continue a quote claim of the same paragraph.
+            let short = q.inner.slice(self.text).split_whitespace().count() < 4;
             let at = covered.partition_point(|c| c.start < q.inner.end);
             if covered[..at]
                 .iter()
@@ -1800,6 +1815,9 @@ impl<'a> Cx<'a> {
                 .is_some_and(|f| self.quote_at(f.start).is_some());
             if s.block == pb && prev_is_quote {
                 merge.push((prev, frags));
+                continue;
+            }
+            if short {
                 continue;
             }
             new.push(Draft {

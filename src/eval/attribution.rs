@@ -80,13 +80,18 @@ fn predictions(doc: &str, text: &str, claims: &[Claim]) -> Vec<Value> {
 
 /// Scores the extractor; prints a report and returns the figures. `pred_out` also writes the
 /// predictions in the gold schema (for `shared/peers/attribution/score.py`).
+///
+/// The seed page runs through `p` (with boilerplate removal); PolNeAR, whose texts are clean
+/// articles, through `clean` (without).
 pub fn evaluate(
     shared: &Shared,
     p: &Pipeline,
+    clean: &Pipeline,
     pred_out: Option<&Path>,
     sample: usize,
 ) -> Result<Figures> {
     let mut fig = seed(shared, p)?;
+    let p = clean;
     let dir = shared.corpus("polnear-dev");
     let gold = read_jsonl(&dir.join("gold.jsonl"))?;
     let mut by_doc: BTreeMap<String, Vec<Value>> = BTreeMap::new();
