@@ -563,7 +563,29 @@ impl<'a> Cx<'a> {
         // "is said to be", "expected to": a verb follows "to"; "said to People", "wrote to
         // his colleagues": a recipient does.
         let to_verb = next.eq_ignore_ascii_case("to")
-            && (frame != Frame::Speech || self.is_any(k + 2, &["be", "have", "been", "include", "contain", "cost", "reach", "number", "total", "represent", "make", "take", "get", "go", "come", "do", "give"]));
+            && (frame != Frame::Speech
+                || self.is_any(
+                    k + 2,
+                    &[
+                        "be",
+                        "have",
+                        "been",
+                        "include",
+                        "contain",
+                        "cost",
+                        "reach",
+                        "number",
+                        "total",
+                        "represent",
+                        "make",
+                        "take",
+                        "get",
+                        "go",
+                        "come",
+                        "do",
+                        "give",
+                    ],
+                ));
         if to_verb || next.eq_ignore_ascii_case("by") || next == "-" {
             return None;
         }
@@ -673,7 +695,10 @@ impl<'a> Cx<'a> {
             let wl = w.to_ascii_lowercase();
             if w == ")" {
                 // A parenthesis inside the phrase: "Gov. John Kasich (R-OH)".
-                if let Some(open) = (p.saturating_sub(8).max(floor)..p).rev().find(|&k| self.w(k) == "(") {
+                if let Some(open) = (p.saturating_sub(8).max(floor)..p)
+                    .rev()
+                    .find(|&k| self.w(k) == "(")
+                {
                     j = open;
                     continue;
                 }
@@ -766,6 +791,17 @@ impl<'a> Cx<'a> {
     /// `NP, APPOSITIVE,` ending at the comma token `comma` (the one right before the cue).
     /// Returns the NP's first token and the appositive's first token.
     fn appositive_back(&self, comma: usize, floor: usize) -> Option<(usize, usize)> {
+        self.appositive_back_in(comma, floor, true)
+    }
+
+    /// As [`Cx::appositive_back`]; `opening` requires the noun phrase to open its clause
+    /// (a subject), which a relative pronoun's antecedent need not.
+    fn appositive_back_in(
+        &self,
+        comma: usize,
+        floor: usize,
+        opening: bool,
+    ) -> Option<(usize, usize)> {
         // Walk back over up to four commas ("Cecelia Purner, 67, a retired representative in
         // Allentown, Pa., said"): the first that has a short noun phrase before it opening
         // the clause, and an appositive-like piece after it, wins.
@@ -794,9 +830,14 @@ impl<'a> Cx<'a> {
             // The noun phrase must open its clause.
             let before = s.checked_sub(1).filter(|&b| b >= floor);
             let opens = before.is_none_or(|b| {
-                matches!(self.w(b), "," | ";" | ":") || self.is_quote_mark(b) || self.is_any(b, &["but", "and", "meanwhile", "however", "as", "while", "when"])
+                matches!(self.w(b), "," | ";" | ":")
+                    || self.is_quote_mark(b)
+                    || self.is_any(
+                        b,
+                        &["but", "and", "meanwhile", "however", "as", "while", "when"],
+                    )
             });
-            if opens {
+            if opens || !opening {
                 return Some((s, app));
             }
         }
@@ -807,8 +848,23 @@ impl<'a> Cx<'a> {
     /// former director", "67", "of RBC Capital Markets", "who ...", a role, or a short name.
     fn appositive_start(&self, app: usize, end: usize) -> bool {
         let aw = self.w(app).to_ascii_lowercase();
-        matches!(aw.as_str(), "a" | "an" | "of" | "the" | "who" | "which" | "whose" | "one" | "both" | "his" | "her" | "its" | "their" | "former" | "then")
-            || self.toks[app].kind == TokenKind::Number
+        matches!(
+            aw.as_str(),
+            "a" | "an"
+                | "of"
+                | "the"
+                | "who"
+                | "which"
+                | "whose"
+                | "one"
+                | "both"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "former"
+                | "then"
+        ) || self.toks[app].kind == TokenKind::Number
             || self.lex.roles.contains(aw.as_str())
             || self.cap(app) && end - app <= 8
     }
@@ -997,11 +1053,25 @@ impl<'a> Cx<'a> {
         let cue_word = self.w(c).to_ascii_lowercase();
         // Participle cues after a comma: ", adding that ...", ", saying ...".
         if cue_word.ends_with("ing") && c > lo && self.w(c - 1) == "," {
+            // "The ministry, replying to questions, said ...": the participle is not the cue
+            // when a finite cue follows in the sentence.
+            let later_cue = (ce + 1..hi).any(|k| {
+                let w = self.w(k).to_ascii_lowercase();
+                !w.ends_with("ing")
+                    && self
+                        .lex
+                        .cues
+                        .get(w.as_str())
+                        .is_some_and(|f| matches!(f, Frame::Speech | Frame::Tell))
+            });
+            if later_cue {
+                return;
+            }
             let source = match out[sent_first_draft..].last() {
                 Some(d) => d.source,
-                None => match self.np_fwd(lo, c, true) {
-                    Some(e) if self.np_like(lo, e) => self.tspan(lo, e),
-                    _ => return,
+                None => match self.subject_np(lo, c) {
+                    Some(e) => self.tspan(lo, e),
+                    None => return,
                 },
             };
             if let Some(content) = self.content_after(ce + 1, hi, frame) {
@@ -1033,6 +1103,23 @@ impl<'a> Cx<'a> {
         // "Ms. Sherry smiled and said, ...": the subject of the first verb.
         if self.is(p, "and") && p > lo + 1 && self.w(p - 1).ends_with("ed") && !self.cap(p - 1) {
             p -= 2;
+        } else if self.is(p, "and") && p > lo + 1 {
+            // "The airline apologised for the disruption and said ...": the sentence's
+            // subject, or the source of a claim just made in it ("... and added that").
+            let source = match out[sent_first_draft..].last() {
+                Some(d) => Some(d.source),
+                None => self.subject_np(lo, p).map(|e| self.tspan(lo, e)),
+            };
+            if let (Some(source), Some(content)) = (source, self.content_after(ce + 1, hi, frame)) {
+                out.push(Draft {
+                    sentence: si,
+                    source,
+                    cue: Some(cue),
+                    fragments: content,
+                    pattern: "said_that",
+                });
+            }
+            return;
         }
         let p = p;
         // `"QUOTE," said SOURCE` / `"QUOTE" said SOURCE`.
@@ -1351,6 +1438,39 @@ impl<'a> Cx<'a> {
         self.w(k).ends_with("ing")
     }
 
+    /// The subject at the start of a sentence, up to its verb: "Governor Ruth Ellison" in
+    /// "Governor Ruth Ellison praised the volunteers, saying ...". Returns its last token.
+    fn subject_np(&self, lo: usize, limit: usize) -> Option<usize> {
+        let mut e = None;
+        let mut k = lo;
+        while k < limit {
+            let w = self.w(k);
+            if self.punct(k) && !self.is_any(k, &["'s", "’s", "-", "."]) {
+                break;
+            }
+            let lowercase = w.starts_with(|c: char| c.is_lowercase());
+            // The verb: a lower-case word ending in -ed/-s after the phrase began, or a known
+            // auxiliary or cue.
+            if lowercase
+                && e.is_some()
+                && !self.is_any(k, DETS)
+                && !self.is_any(k, &["of", "for", "and", "in", "at", "on"])
+                && (w.ends_with("ed")
+                    || w.ends_with('s') && !w.ends_with("ss")
+                    || self.is_any(k, VERBISH)
+                    || self.lex.cues.contains_key(w))
+            {
+                break;
+            }
+            e = Some(k);
+            k += 1;
+        }
+        let e = e?;
+        (e > lo || self.cap(lo) || PRONOUNS.contains(&self.w(lo)))
+            .then_some(e)
+            .filter(|&e| self.np_like(lo, e))
+    }
+
     /// `Said SOURCE(, APPOSITIVE), "QUOTE"` at the start of a sentence.
     fn initial_cue(&self, si: usize, c: usize, ce: usize, out: &mut Vec<Draft>) {
         let s = &self.sents[si];
@@ -1419,6 +1539,14 @@ impl<'a> Cx<'a> {
             let Some(ante) = self.antecedent(rel, lo) else {
                 return;
             };
+            // "Villagers, who say the dam has dried up their wells, have blocked the road":
+            // a clause between commas after the subject ends at its closing comma.
+            let subject = self.tok_index_at(ante.start) == lo && rel > lo && self.w(rel - 1) == ",";
+            let hi = if subject {
+                (ce + 1..hi).find(|&k| self.w(k) == ",").unwrap_or(hi)
+            } else {
+                hi
+            };
             if let Some(content) = self.content_after(ce + 1, hi, frame) {
                 out.push(Draft {
                     sentence: si,
@@ -1475,7 +1603,8 @@ impl<'a> Cx<'a> {
         }
         let end = rel - 1;
         if self.w(end) == "," {
-            if let Some((s, _)) = self.appositive_back(end, lo) {
+            // "Ahmed Nour, 62, who said": the name before the appositive, wherever it stands.
+            if let Some((s, _)) = self.appositive_back_in(end, lo, false) {
                 return Some(self.source_span(s, end - 1));
             }
             let s = self.np_back(end - 1, lo)?;
@@ -1531,8 +1660,23 @@ impl<'a> Cx<'a> {
             if let Some(k) = (a..hi.min(a + 12))
                 .find(|&k| matches!(self.w(k), "," | ":") && self.quote_opening_at(k + 1).is_some())
             {
-                if (a..k)
-                    .all(|j| !self.is_quote_mark(j) && !self.is_any(j, &["that", "and", "but"]))
+                // Only a prepositional phrase (a recipient, a place, a time) may come between.
+                let prepositional = self.is_any(
+                    a,
+                    &[
+                        "to", "in", "on", "at", "during", "before", "after", "for", "with", "from",
+                        "of", "about", "as",
+                    ],
+                );
+                if prepositional
+                    && (a..k).all(|j| {
+                        !self.is_quote_mark(j)
+                            && !self.is_any(j, &["that", "and", "but"])
+                            && !self
+                                .lex
+                                .cues
+                                .contains_key(self.w(j).to_ascii_lowercase().as_str())
+                    })
                 {
                     a = k + 1;
                 }
@@ -1598,10 +1742,44 @@ impl<'a> Cx<'a> {
             if w == ";" {
                 break;
             }
+            // "... and added that the crew was unharmed": a second claim starts.
+            if self.is(e, "and")
+                && e + 1 < hi
+                && self.is_any(
+                    e + 1,
+                    &[
+                        "added", "said", "noted", "warned", "stressed", "insisted", "argued",
+                        "told", "says", "adds",
+                    ],
+                )
+            {
+                break;
+            }
             last = Some(e);
             e += 1;
         }
         let last = last?;
+        // "He said goodbye": the verb's object, not a reported clause.
+        if self.is_any(
+            a,
+            &[
+                "goodbye", "hello", "farewell", "grace", "thanks", "sorry", "prayers",
+            ],
+        ) || last <= a + 4
+            && self.is_any(
+                a,
+                &[
+                    "nothing",
+                    "little",
+                    "much",
+                    "something",
+                    "anything",
+                    "everything",
+                ],
+            )
+        {
+            return None;
+        }
         let span = self
             .tspan(a, last)
             .trim_matches(self.text, &['.', ',', ';', ':']);
