@@ -936,23 +936,28 @@ fn is_url_like(s: &str) -> bool {
         return false;
     }
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    s.contains("://")
-        || s.starts_with("www.")
-        || (s.contains('@') && s[s.find('@').unwrap_or(0)..].contains('.'))
-        || [
-            ".com", ".org", ".net", ".gov", ".edu", ".html", ".htm", ".io", ".co.uk",
-        ]
-        .iter()
-        .any(|t| {
-            s.find(t).is_some_and(|p| {
-                p > 0
-                    && s[p + t.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            })
-        })
+    let s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    if s.contains("://") || s.starts_with("www.") {
+        return true;
+    }
+    if let Some(at) = s.find('@') {
+        return at > 0 && s[at..].contains('.');
+    }
+    // A domain or file name: "example.com", "site.co.uk/page", "awesome_content.html".
+    let host = s.split('/').next().unwrap_or(s);
+    let Some(dot) = host.rfind('.') else {
+        return false;
+    };
+    dot > 0
+        && host[..dot].bytes().any(|b| b.is_ascii_alphabetic())
+        && TLDS.contains(&&host[dot + 1..])
 }
+
+/// Endings that make "word.ending" a domain or a file name rather than two sentences.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "gov", "edu", "io", "uk", "html", "htm", "php", "pdf", "info", "int",
+    "mil", "ca", "de", "fr", "au", "in", "jp", "cn", "ru", "eu",
+];
 
 /// The non-space chunk before byte `i` (a period), without opening punctuation, and where it
 /// starts.

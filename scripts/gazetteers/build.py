@@ -49,6 +49,7 @@ GEONAMES_CREDIT = "GeoNames, geonames.org, CC BY 4.0"
 # Populations used for the city filters.
 CITY_MIN_POP = 15000          # main name
 CITY_ALT_MIN_POP = 100000     # alternate names
+CITY_ALT_MIN_ZIPF = 2.5       # ... and only those English text uses (wordfreq zipf >= 2.5)
 CITY_AMB_MIN_POP = 100000     # an ambiguous main name is kept (flag amb) only above this
 
 # ---------------------------------------------------------------------------
@@ -974,6 +975,10 @@ def build_cities(amb: Ambiguity, reg: Registry, capitals: set[tuple[str, str]],
             if any(t in CITY_ALT_NOISE_TOKENS for t in toks):
                 continue
             if amb.reason(a) or amb.zipf(a.lower(), "en") >= 3.0:
+                continue
+            # Only forms English text actually uses ("Peking", "Bombay", "Moskva"), not the
+            # exonyms of other languages ("Pechinu", "Londrez"), which only cost matching time.
+            if amb.zipf(a.lower(), "en") < CITY_ALT_MIN_ZIPF:
                 continue
             if len(toks) == 1 and (amb.is_first_name(a) or amb.is_surname(a)):
                 continue
