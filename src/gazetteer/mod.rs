@@ -183,9 +183,15 @@ impl Gazetteer {
             }
         }
         // Two shards by first letter, compiled on two threads: start-up time is wall time.
-        let (low, high): (Vec<(&str, usize)>, Vec<(&str, usize)>) = upper
-            .into_iter()
-            .partition(|(s, _)| shard_of(s.as_bytes()[0]) == 0);
+        let mut low: Vec<(&str, usize)> = Vec::new();
+        let mut high: Vec<(&str, usize)> = Vec::new();
+        for p in upper {
+            if shard_of(p.0.as_bytes()[0]) == 0 {
+                low.push(p);
+            } else {
+                high.push(p);
+            }
+        }
         let (upper, other) = std::thread::scope(|scope| {
             let high = scope.spawn(|| Names::compile(high, false));
             let low = Names::compile(low, false);
