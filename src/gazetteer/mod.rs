@@ -481,3 +481,169 @@ fn word_boundary(text: &str, end: usize) -> bool {
         Some(c) => !(c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segmentation::Segmenter;
+
+    const HEAD: &str = "name\tlabel\tid\tcanonical\taliases\tflags\n";
+
+    fn gaz(rows: &str) -> Gazetteer {
+        GazetteerBuilder::new()
+            .builtin(false)
+            .add_tsv(&format!("{HEAD}{rows}"), "test.tsv")
+            .and_then(|b| b.build())
+            .expect("test gazetteer")
+    }
+
+    fn tag<'t>(g: &Gazetteer, text: &'t str) -> Vec<(&'t str, Label, Option<String>)> {
+        let toks = Segmenter::new().tokenize(text);
+        g.tag(text, &toks, &[])
+            .iter()
+            .map(|e| {
+                (
+                    e.span.slice(text),
+                    e.label,
+                    e.id.as_deref().map(String::from),
+                )
+            })
+            .collect()
+    }
+
+    fn names<'t>(g: &Gazetteer, text: &'t str) -> Vec<&'t str> {
+        tag(g, text).into_iter().map(|(s, _, _)| s).collect()
+    }
+
+    #[test]
+    fn boundaries_possessives_hyphens() {
+        let g = gaz("Indiana\tGPE\t\t\t\t\nChina\tGPE\tISO3166:CN\t\t\t\nKachin Independence Army\tORG\t\t\tKIA\t\nUnited States\tGPE\tISO3166:US\t\tU.S.\t\n");
+        assert_eq!(names(&g, "He moved to Indianapolis."), Vec::<&str>::new());
+        assert_eq!(
+            names(&g, "China's exports and the KIA-controlled area"),
+            ["China", "KIA"]
+        );
+        assert_eq!(names(&g, "the U.S.-based think-tank"), ["U.S."]);
+        assert_eq!(names(&g, "in the U.S. Mr. Lee said"), ["U.S.", "Lee"]);
+    }
+
+    #[test]
+    fn longest_name_wins_and_aliases_share_an_id() {
+        let g = gaz("New York\tGPE\tgeonames:5128581\t\t\t\nNew York City\tGPE\tgeonames:5128581\tNew York\t\t\nKachin Independence Army\tORG\t\t\tKIA\t\n");
+        let t = tag(
+            &g,
+            "New York City officials and the Kachin Independence Army (KIA) met the KIA.",
+        );
+        assert_eq!(t[0].0, "New York City");
+        let kia: Vec<&Option<String>> = t
+            .iter()
+            .filter(|e| e.0.contains("Kachin") || e.0 == "KIA")
+            .map(|e| &e.2)
+            .collect();
+        assert_eq!(kia.len(), 3);
+        assert!(kia
+            .iter()
+            .all(|id| id.as_deref() == Some("local:Kachin Independence Army")));
+    }
+
+    #[test]
+    fn ambiguous_names_need_context() {
+        let g = gaz("Chad\tGPE\tISO3166:TD\t\t\tamb\nReading\tGPE\t\t\t\tamb\n");
+        assert_eq!(names(&g, "Troops were sent to Chad last week."), ["Chad"]);
+        // A person, not the country.
+        assert!(!tag(&g, "Chad Smith said the vote was close.")
+            .iter()
+            .any(|e| e.1 == Label::GPE));
+        assert_eq!(
+            names(&g, "Reading the report, he frowned."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            names(&g, "The club moved from Reading in 2020."),
+            ["Reading"]
+        );
+    }
+
+    #[test]
+    fn case_insensitive_entries() {
+        let g = gaz("al-Qaeda\tORG\t\t\t\tci\n");
+        assert_eq!(
+            names(&g, "Al-Qaeda and AL-QAEDA and al-Qaeda"),
+            ["Al-Qaeda", "AL-QAEDA", "al-Qaeda"]
+        );
+    }
+
+    #[test]
+    fn user_entries_override_builtin_ones() {
+        let user = format!("{HEAD}Bhamo\tLOC\tmy:bhamo\tBhamo district\t\t\n");
+        let g = GazetteerBuilder::new()
+            .add_tsv(&user, "mine.tsv")
+            .and_then(|b| b.build())
+            .expect("gazetteer");
+        let t = tag(&g, "Fighting near Bhamo continued.");
+        assert_eq!(t[0], ("Bhamo", Label::LOC, Some("my:bhamo".into())));
+    }
+
+    #[test]
+    fn malformed_rows_name_file_and_line() {
+        let cases = [
+            (
+                format!("{HEAD}Bhamo\tGPE\n\tGPE\t\t\t\t\n"),
+                3,
+                "name field is empty",
+            ),
+            (format!("{HEAD}Bhamo\tCITY\t\t\t\t\n"), 2, "unknown label"),
+            (
+                format!("{HEAD}Bhamo\tGPE\t\t\t\tfuzzy\n"),
+                2,
+                "unknown flag",
+            ),
+            (
+                format!("{HEAD}Bhamo\tGPE\ta\tb\tc\td\te\n"),
+                2,
+                "expected 6",
+            ),
+            ("Bhamo\tGPE\t\t\t\t\n".to_string(), 1, "header"),
+        ];
+        for (tsv, line, what) in cases {
+            match GazetteerBuilder::new()
+                .builtin(false)
+                .add_tsv(&tsv, "bad.tsv")
+            {
+                Err(crate::error::Error::Gazetteer {
+                    path,
+                    line: l,
+                    message,
+                }) => {
+                    assert_eq!((path.as_str(), l), ("bad.tsv", line), "{message}");
+                    assert!(message.contains(what), "{message}");
+                }
+                other => panic!("expected an error for {tsv:?}, got {:?}", other.map(|_| ())),
+            }
+        }
+    }
+
+    #[test]
+    fn names_found_by_shape() {
+        let g = gaz("Australian\tNORP\tISO3166:AU\t\t\t\n");
+        let t = tag(&g, "according to Maj. Naung Yoe, who defected, and Nathan Ruser, an analyst at the Australian Strategic Policy Institute. Ruser said so.");
+        let want = [
+            ("Naung Yoe", Label::PERSON),
+            ("Nathan Ruser", Label::PERSON),
+            ("Australian Strategic Policy Institute", Label::ORG),
+            ("Ruser", Label::PERSON),
+        ];
+        for (name, label) in want {
+            assert!(
+                t.iter().any(|e| e.0 == name && e.1 == label),
+                "{name} {label:?} in {t:?}"
+            );
+        }
+        let ids: Vec<_> = t
+            .iter()
+            .filter(|e| e.0.contains("Ruser"))
+            .map(|e| e.2.clone())
+            .collect();
+        assert_eq!(ids[0], ids[1], "the surname alone links to the full name");
+    }
+}

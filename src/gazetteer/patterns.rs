@@ -203,6 +203,10 @@ impl Patterns {
                 if !adjacent(text, &tokens[j - 1], t) {
                     break;
                 }
+                // A title starts a new name: "the U.S. Mr. Lee" is "U.S." then "Mr. Lee".
+                if self.title_at(text, tokens, j, tokens.len() - 1).is_some() {
+                    break;
+                }
                 if is_cap_word(text, t) {
                     last = j;
                     j += 1;
