@@ -10,6 +10,7 @@ const CUES: &str = include_str!("../../data/cues.tsv");
 const CHANNELS: &str = include_str!("../../data/channels.txt");
 const NO_COMMENT: &str = include_str!("../../data/no_comment.txt");
 const SOURCE_NOUNS: &str = include_str!("../../data/source_nouns.tsv");
+const ORG_DESCRIPTORS: &str = include_str!("../../data/org_descriptors.txt");
 
 /// How a cue frames its source and content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,6 +43,8 @@ pub struct Lexicon {
     pub source_nouns: HashMap<Box<str>, SourceType>,
     /// Role nouns only (people), for appositives.
     pub roles: HashSet<Box<str>>,
+    /// Nouns that name an organisation by its trade ("the carmaker", "the lender").
+    pub org_nouns: HashSet<Box<str>>,
 }
 
 impl Lexicon {
@@ -96,7 +99,9 @@ impl Lexicon {
             }
             source_nouns.insert(noun.into(), t);
         }
+        let org_nouns = data_lines(ORG_DESCRIPTORS).map(Into::into).collect();
         Lexicon {
+            org_nouns,
             cues,
             channels,
             no_comment,

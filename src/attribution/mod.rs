@@ -2227,7 +2227,7 @@ impl<'a> Cx<'a> {
                     < claims[i].source.span.start.min(claims[i].content.start)
             {
                 no_comment[nc].resolved = self
-                    .lookup(no_comment[nc].subject, &history)
+                    .lookup(no_comment[nc].subject, no_comment[nc].sentence, &history)
                     .map(|(m, _)| m);
                 nc += 1;
             }
@@ -2256,7 +2256,7 @@ impl<'a> Cx<'a> {
                     .skip(1)
                     .any(|w| w.starts_with(char::is_uppercase));
             if is_pronoun || definite {
-                if let Some((m, t)) = self.lookup(src, &history) {
+                if let Some((m, t)) = self.lookup(src, claims[i].sentence, &history) {
                     claims[i].source.resolved = Some(m.clone());
                     claims[i].source.kind = t;
                     if claims[i].source.entity.is_none() {
@@ -2276,14 +2276,138 @@ impl<'a> Cx<'a> {
         }
         while nc < no_comment.len() {
             no_comment[nc].resolved = self
-                .lookup(no_comment[nc].subject, &history)
+                .lookup(no_comment[nc].subject, no_comment[nc].sentence, &history)
                 .map(|(m, _)| m);
             nc += 1;
         }
     }
 
-    /// The earlier mention a pronoun or definite description refers to.
+    /// The earlier mention a pronoun or definite description refers to: an earlier claim's
+    /// source, an entity or a noun phrase in the sentences just before, whichever is nearest
+    /// ("Maj. Gen. Hassan Idris commands the division. The commander said ...").
     fn lookup(
+        &self,
+        src: Span,
+        si: usize,
+        history: &[(Span, SourceType, String, Option<usize>, Span)],
+    ) -> Option<(Mention, SourceType)> {
+        // A recent source (a subject that spoke) beats a nearer entity that may be an object
+        // ("The office told Reuters that China may have held talks with the KIA ... it said").
+        let floor = self
+            .sents
+            .get(si.saturating_sub(3))
+            .map_or(0, |s| s.span.start);
+        match self.lookup_history(src, history) {
+            Some(h) if h.0.span.start >= floor => Some(h),
+            h => self.lookup_text(src, si).or(h),
+        }
+    }
+
+    /// An antecedent in the text of the sentences before `si` (and `si` itself, before `src`).
+    fn lookup_text(&self, src: Span, si: usize) -> Option<(Mention, SourceType)> {
+        let tl = src.slice(self.text).to_ascii_lowercase();
+        let floor = self
+            .sents
+            .get(si.saturating_sub(3))
+            .map_or(0, |s| s.span.start);
+        let before = |e: &Entity| e.span.end <= src.start && e.span.start >= floor;
+        let last_entity = |labels: &[Label]| {
+            let at = self.ents.partition_point(|e| e.span.end <= src.start);
+            (0..at)
+                .rev()
+                .take(40)
+                .find(|&i| before(&self.ents[i]) && labels.contains(&self.ents[i].label))
+        };
+        let entity = |i: usize, t: SourceType| {
+            Some((
+                Mention {
+                    span: self.ents[i].span,
+                    entity: Some(i),
+                },
+                t,
+            ))
+        };
+        match tl.as_str() {
+            "he" | "she" => {
+                last_entity(&[Label::PERSON]).and_then(|i| entity(i, SourceType::Person))
+            }
+            "it" => last_entity(&[Label::ORG]).and_then(|i| entity(i, SourceType::Organization)),
+            "they" => None,
+            _ => {
+                let noun = tl.rsplit(' ').next().unwrap_or("");
+                // "A senior official at the finance ministry spoke ...": an indefinite phrase
+                // with the same noun.
+                if let Some(m) = self.indefinite_with(noun, floor, src.start) {
+                    let t = self
+                        .lex
+                        .source_nouns
+                        .get(noun)
+                        .copied()
+                        .unwrap_or(SourceType::Anonymous);
+                    return Some((
+                        Mention {
+                            span: m,
+                            entity: None,
+                        },
+                        t,
+                    ));
+                }
+                // Else the role says what to look for: a person for "the commander", an
+                // organisation for "the carmaker".
+                let role = self.lex.source_nouns.get(noun).copied();
+                let org_noun =
+                    role == Some(SourceType::Organization) || self.lex.org_nouns.contains(noun);
+                if role == Some(SourceType::Anonymous) {
+                    last_entity(&[Label::PERSON]).and_then(|i| entity(i, SourceType::Person))
+                } else if org_noun {
+                    last_entity(&[Label::ORG]).and_then(|i| entity(i, SourceType::Organization))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// The last indefinite noun phrase ("a man", "A senior official at the finance ministry")
+    /// with head `noun` between bytes `floor` and `until`.
+    fn indefinite_with(&self, noun: &str, floor: usize, until: usize) -> Option<Span> {
+        let hi = self.tok_index_at(until);
+        let lo = self.tok_index_at(floor);
+        let k = (lo..hi)
+            .rev()
+            .find(|&k| self.w(k).eq_ignore_ascii_case(noun))?;
+        // Back to an indefinite determiner within a few words.
+        let det = (k.saturating_sub(5).max(lo)..k)
+            .rev()
+            .take_while(|&j| !self.punct(j))
+            .find(|&j| self.is_any(j, &["a", "an", "another", "one"]))?;
+        // One prepositional phrase after the noun: "at the finance ministry".
+        let mut end = k;
+        if self.is_any(k + 1, &["at", "of", "from", "with", "for", "in"]) {
+            let mut j = k + 2;
+            while j < hi
+                && j <= k + 6
+                && (self.is_any(j, DETS)
+                    || self.cap(j)
+                    || self.w(j).starts_with(char::is_lowercase)
+                        && !self.is_any(j, NOT_IN_NP)
+                        && !self.w(j).ends_with("ed")
+                        && !self
+                            .lex
+                            .cues
+                            .contains_key(self.w(j).to_ascii_lowercase().as_str()))
+            {
+                j += 1;
+            }
+            if j > k + 2 {
+                end = j - 1;
+            }
+        }
+        Some(self.tspan(det, end))
+    }
+
+    /// The earlier claim source a pronoun or definite description refers to.
+    fn lookup_history(
         &self,
         src: Span,
         history: &[(Span, SourceType, String, Option<usize>, Span)],
