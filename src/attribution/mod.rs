@@ -443,10 +443,18 @@ impl<'a> Cx<'a> {
     }
 
     fn is_quote_mark(&self, k: usize) -> bool {
-        matches!(
-            self.w(k),
-            "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»" | "''"
-        )
+        match self.w(k) {
+            "\"" | "“" | "”" | "«" | "»" | "''" | "‘" => true,
+            // "the Sahel Farmers' Union": a plural possessive, not a closing quote.
+            "'" | "’" => {
+                !(k > 0
+                    && self.w(k - 1).ends_with('s')
+                    && self.toks[k - 1].span.end == self.toks[k].span.start
+                    && self.cap(k + 1)
+                    && self.quote_closing_at(k).is_none())
+            }
+            _ => false,
+        }
     }
 
     /// Index of the quote whose inner text contains byte `pos`.
@@ -1333,6 +1341,27 @@ impl<'a> Cx<'a> {
             if frame == Frame::Report {
                 return;
             }
+            // "About 40 gallons of fuel, officials said, spilled onto the road": the cue sits
+            // inside the content, which resumes after it.
+            if q.is_none()
+                && pattern == "content_then_source"
+                && self.w(after) == ","
+                && after + 1 < hi
+                && self.quote_opening_at(after + 1).is_none()
+            {
+                let resumes = self.w(after + 1).starts_with(char::is_lowercase)
+                    && !self
+                        .lex
+                        .cues
+                        .contains_key(self.w(after + 1).to_ascii_lowercase().as_str())
+                    && !self.is_any(after + 1, RELATIVE);
+                if resumes {
+                    if let Some(more) = self.content_span(after + 1, hi) {
+                        frags.push(more);
+                        pattern = "parenthetical";
+                    }
+                }
+            }
             out.push(Draft {
                 sentence: si,
                 source: self.source_span(ns, p),
@@ -1369,11 +1398,30 @@ impl<'a> Cx<'a> {
                     || self.w(b) == ":"
                     || self.is_quote_mark(b) && self.quote_opening_at(b).is_none()
             });
-        if !clause_start {
-            return;
-        }
-        if frame == Frame::Report && !self.is_document(ns, p) {
-            return;
+        // "Satellite images reviewed by the Ledger show that ...", "The letter, dated May 3,
+        // warns": data and documents speak through their subject, whatever follows it.
+        if frame == Frame::Report || !clause_start {
+            let subject = self.subject_np(lo, c).filter(|&e| self.is_document(lo, e));
+            match subject {
+                Some(e) => {
+                    if let Some(content) = self.content_after(ce + 1, hi, frame) {
+                        out.push(Draft {
+                            sentence: si,
+                            source: self.tspan(lo, e),
+                            cue: Some(cue),
+                            fragments: content,
+                            pattern: "document_shows",
+                        });
+                    }
+                    return;
+                }
+                None if frame == Frame::Report => {
+                    if !self.is_document(ns, p) {
+                        return;
+                    }
+                }
+                None => return,
+            }
         }
         if let Some(content) = self.content_after(ce + 1, hi, frame) {
             let pattern = match frame {
@@ -1633,13 +1681,7 @@ impl<'a> Cx<'a> {
     /// sentence end or to a stop (", adding", ", but it"); a quotation opened here runs on.
     fn content_after(&self, mut a: usize, hi: usize, frame: Frame) -> Option<Vec<Span>> {
         if frame == Frame::Tell {
-            // Recipient.
-            let e = self.np_fwd(a, hi, true)?;
-            let mut r = a;
-            while r <= e && !self.is(r, "that") && self.adverbial_at(r).is_none() {
-                r += 1;
-            }
-            a = r;
+            a = self.after_recipient(a, hi);
         }
         for _ in 0..3 {
             if let Some(e) = self.adverbial_at(a) {
@@ -1650,6 +1692,32 @@ impl<'a> Cx<'a> {
                     || self.is_any(a + 1, &["however", "though"]))
             {
                 a += 1;
+            }
+        }
+        // "said at a news briefing in Vienna that ...": a phrase with no verb, then "that".
+        if !self.is(a, "that") {
+            if let Some(t) = (a..hi.min(a + 10)).find(|&k| self.is(k, "that")) {
+                let phrase_only = (a..t).all(|k| {
+                    let w = self.w(k);
+                    !self.is_any(k, NOT_IN_NP)
+                        && !PRONOUNS.contains(&w)
+                        && !self.is_quote_mark(k)
+                        && !matches!(w, "," | ";" | ":")
+                        && !(w.starts_with(char::is_lowercase)
+                            && (w.ends_with("ed")
+                                || self.lex.cues.contains_key(w.to_ascii_lowercase().as_str())))
+                });
+                if phrase_only
+                    && self.is_any(
+                        a,
+                        &[
+                            "in", "at", "on", "during", "to", "before", "after", "for", "with",
+                            "from", "of", "about", "via", "through", "while", "when",
+                        ],
+                    )
+                {
+                    a = t;
+                }
             }
         }
         if self.is(a, "that") {
@@ -1716,6 +1784,56 @@ impl<'a> Cx<'a> {
         Some(vec![span])
     }
 
+    /// The first token after the recipient of "told": "told Reuters", "told the Evening Star
+    /// her team ...", "told a news conference in Milan: ...", "told investigators he ...".
+    fn after_recipient(&self, a: usize, hi: usize) -> usize {
+        let mut k = a;
+        if self.is_any(
+            k,
+            &["the", "a", "an", "his", "her", "its", "their", "our", "my"],
+        ) {
+            k += 1;
+        }
+        if self.cap(k) {
+            // A name: capitalised words (and "of"/"and" between them).
+            while k < hi
+                && (self.cap(k)
+                    || self.is_any(k, &["of", "and", "&"]) && self.cap(k + 1)
+                    || self.is_any(k, &["'s", "’s"]))
+            {
+                k += 1;
+            }
+        } else {
+            // Common nouns: "reporters", "the broadcaster", "a news conference".
+            let mut n = 0;
+            while k < hi
+                && n < 3
+                && self.w(k).starts_with(char::is_lowercase)
+                && !self.is_any(k, NOT_IN_NP)
+                && !PRONOUNS.contains(&self.w(k))
+                && !self.is_any(k, &["the", "a", "an", "his", "her", "its", "their"])
+                && self
+                    .lex
+                    .cues
+                    .get(self.w(k).to_ascii_lowercase().as_str())
+                    .is_none()
+            {
+                k += 1;
+                n += 1;
+            }
+        }
+        // "in Milan", "on Monday": a place or time after the recipient.
+        while self.is_any(k, &["in", "at", "on"])
+            && (self.cap(k + 1) || self.adverbial_at(k).is_some())
+        {
+            k = self.adverbial_at(k).map_or(k + 2, |e| e + 1);
+            while self.cap(k) {
+                k += 1;
+            }
+        }
+        k.min(hi)
+    }
+
     /// Content from token `a` to the end of the clause (before `hi`).
     fn content_span(&self, a: usize, hi: usize) -> Option<Span> {
         let mut e = a;
@@ -1745,13 +1863,11 @@ impl<'a> Cx<'a> {
             // "... and added that the crew was unharmed": a second claim starts.
             if self.is(e, "and")
                 && e + 1 < hi
-                && self.is_any(
-                    e + 1,
-                    &[
-                        "added", "said", "noted", "warned", "stressed", "insisted", "argued",
-                        "told", "says", "adds",
-                    ],
-                )
+                && self
+                    .lex
+                    .cues
+                    .get(self.w(e + 1).to_ascii_lowercase().as_str())
+                    .is_some_and(|f| matches!(f, Frame::Speech | Frame::Tell))
             {
                 break;
             }
@@ -2132,7 +2248,26 @@ impl<'a> Cx<'a> {
                         || self.is_any(
                             k,
                             &[
-                                "of", "at", "from", "with", "familiar", "who", "in", "for", "on",
+                                "of",
+                                "at",
+                                "from",
+                                "with",
+                                "familiar",
+                                "who",
+                                "in",
+                                "for",
+                                "on",
+                                "made",
+                                "seen",
+                                "reviewed",
+                                "obtained",
+                                "released",
+                                "published",
+                                "dated",
+                                "issued",
+                                "filed",
+                                "cited",
+                                "quoted",
                             ],
                         ))
                     && !(self.is(k, "of")
@@ -2151,6 +2286,28 @@ impl<'a> Cx<'a> {
             .find(|&&e| core.contains(self.ents[e].span) && self.ents[e].label == Label::PERSON)
         {
             return (SourceType::Person, self.ents[e].span, Some(e));
+        }
+        // "The company's chief executive, Paolo Ferri": a person named in the appositive.
+        if let Some(&e) = ents
+            .iter()
+            .find(|&&e| self.ents[e].label == Label::PERSON && self.ents[e].span.start >= core.end)
+        {
+            return (SourceType::Person, self.ents[e].span, Some(e));
+        }
+        // "engineer Tomasz Nowak": a role word, then a capitalised name ending the core.
+        let core_last_tok = self.tok_index_at(core.end).saturating_sub(1).max(a);
+        let mut n0 = core_last_tok + 1;
+        while n0 > a && self.cap(n0 - 1) && !self.is_any(n0 - 1, DETS) {
+            n0 -= 1;
+        }
+        if core_last_tok + 1 - n0 >= 2
+            && n0 > a
+            && !ents.iter().any(|&e| {
+                matches!(self.ents[e].label, Label::ORG | Label::GPE)
+                    && self.ents[e].span.end == self.toks[core_last_tok].span.end
+            })
+        {
+            return (SourceType::Person, self.tspan(n0, core_last_tok), None);
         }
         // The head noun: last word of the core.
         let core_last = self.tok_index_at(core.end).saturating_sub(1).max(a);

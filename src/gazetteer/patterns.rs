@@ -304,6 +304,15 @@ impl Patterns {
         if self.first_names.contains(word(first)) {
             return Some(local(span, text, Label::PERSON));
         }
+        // "said engineer Tomasz Nowak", "firefighter Carla Mendes": a role word before a name.
+        if first > 0
+            && self
+                .role_nouns
+                .contains(word(first - 1).to_lowercase().as_str())
+            && n_words <= 3
+        {
+            return Some(local(span, text, Label::PERSON));
+        }
         if self.speaker_context(text, tokens, first, last) {
             return Some(local(span, text, Label::PERSON));
         }
