@@ -1812,11 +1812,10 @@ impl<'a> Cx<'a> {
                 && !self.is_any(k, NOT_IN_NP)
                 && !PRONOUNS.contains(&self.w(k))
                 && !self.is_any(k, &["the", "a", "an", "his", "her", "its", "their"])
-                && self
+                && !self
                     .lex
                     .cues
-                    .get(self.w(k).to_ascii_lowercase().as_str())
-                    .is_none()
+                    .contains_key(self.w(k).to_ascii_lowercase().as_str())
             {
                 k += 1;
                 n += 1;
