@@ -45,12 +45,14 @@ pub struct Lexicon {
     pub roles: HashSet<Box<str>>,
     /// Nouns that name an organisation by its trade ("the carmaker", "the lender").
     pub org_nouns: HashSet<Box<str>>,
+    /// Cue frame and non-response start of every listed word: one lookup per token.
+    pub words: HashMap<Box<str>, super::TokenInfo>,
 }
 
 impl Lexicon {
     /// Loads the built-in lists.
     pub fn new() -> Lexicon {
-        let mut cues = HashMap::default();
+        let mut cues: HashMap<Box<str>, Frame> = HashMap::default();
         for line in data_lines(CUES).skip(1) {
             let mut f = line.split('\t');
             let (Some(form), Some(frame)) = (f.next(), f.next()) else {
@@ -77,7 +79,7 @@ impl Lexicon {
         channels.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let mut no_comment: Vec<_> = data_lines(NO_COMMENT).map(split).collect();
         no_comment.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let no_comment_first = no_comment
+        let no_comment_first: HashSet<Box<str>> = no_comment
             .iter()
             .filter_map(|p| p.first().cloned())
             .collect();
@@ -100,7 +102,15 @@ impl Lexicon {
             source_nouns.insert(noun.into(), t);
         }
         let org_nouns = data_lines(ORG_DESCRIPTORS).map(Into::into).collect();
+        let mut words: HashMap<Box<str>, super::TokenInfo> = HashMap::default();
+        for (w, f) in &cues {
+            words.entry(w.clone()).or_default().cue = Some(*f);
+        }
+        for w in &no_comment_first {
+            words.entry(w.clone()).or_default().no_comment = true;
+        }
         Lexicon {
+            words,
             org_nouns,
             cues,
             channels,

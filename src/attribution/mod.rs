@@ -345,7 +345,9 @@ impl Attributor {
             .enumerate()
             .filter_map(|(i, q)| q.close.map(|c| (c.start, i)))
             .collect();
+        let info = token_info(&self.lex, text, tokens);
         let cx = Cx {
+            info,
             text,
             toks: tokens,
             sents: sentences,
@@ -397,6 +399,33 @@ impl Attributor {
     }
 }
 
+/// The lexicon's view of one token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TokenInfo {
+    /// The token is a cue of this frame.
+    pub cue: Option<Frame>,
+    /// The token starts a non-response phrase.
+    pub no_comment: bool,
+}
+
+/// One lookup per word token: lower-cased in a stack buffer, then the two word lists.
+fn token_info(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<TokenInfo> {
+    let mut buf = [0u8; 32];
+    tokens
+        .iter()
+        .map(|t| {
+            let w = t.span.slice(text);
+            if t.kind != TokenKind::Word || w.len() < 2 || w.len() > 14 {
+                return TokenInfo::default();
+            }
+            match lower(w, &mut buf) {
+                Some(l) => lex.words.get(l).copied().unwrap_or_default(),
+                None => TokenInfo::default(),
+            }
+        })
+        .collect()
+}
+
 /// A claim under construction.
 #[derive(Clone, Debug)]
 struct Draft {
@@ -414,6 +443,8 @@ struct Cx<'a> {
     ents: &'a [Entity],
     lex: &'a Lexicon,
     quotes: Vec<Quote>,
+    /// What the word lists say of each token (looked up once per document).
+    info: Vec<TokenInfo>,
     /// Quote index by the byte where its opening / closing mark starts.
     open_at: HashMap<usize, usize>,
     close_at: HashMap<usize, usize>,
@@ -516,9 +547,8 @@ impl<'a> Cx<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        let mut buf = [0u8; 32];
-        let frame = match self.lex.cues.get(lower(self.w(k), &mut buf)?) {
-            Some(f) => *f,
+        let frame = match self.info.get(k).and_then(|i| i.cue) {
+            Some(f) => f,
             // Any verb introducing a quotation after a colon: "Kasich resisted: "..."",
             // "Mr. Smith shot back: "..."".
             None if self.verb_before_colon_quote(k) => Frame::Speech,
@@ -627,8 +657,7 @@ impl<'a> Cx<'a> {
         let mut blocked = Vec::new();
         let mut k = s.tokens.start;
         while k < s.tokens.end {
-            let mut buf = [0u8; 32];
-            if !lower(self.w(k), &mut buf).is_some_and(|w| self.lex.no_comment_first.contains(w)) {
+            if !self.info.get(k).is_some_and(|i| i.no_comment) {
                 k += 1;
                 continue;
             }
@@ -2080,10 +2109,7 @@ impl<'a> Cx<'a> {
             }
             // A cue in the sentence that produced nothing: leave it.
             if (s.tokens.start..s.tokens.end).any(|k| {
-                self.lex
-                    .cues
-                    .contains_key(self.w(k).to_ascii_lowercase().as_str())
-                    && self.quote_at(self.toks[k].span.start).is_none()
+                self.info[k].cue.is_some() && self.quote_at(self.toks[k].span.start).is_none()
             }) {
                 continue;
             }
@@ -2211,19 +2237,22 @@ impl<'a> Cx<'a> {
 
     /// Direct when every letter of the content is quoted, indirect when none is.
     fn kind(&self, frags: &[Span]) -> ClaimKind {
-        let (mut inside, mut outside) = (0usize, 0usize);
+        let alnum = |s: Span| s.slice(self.text).chars().filter(|c| c.is_alphanumeric()).count();
+        let (mut inside, mut total) = (0usize, 0usize);
         for f in frags {
-            for (off, ch) in f.slice(self.text).char_indices() {
-                if !ch.is_alphanumeric() {
-                    continue;
+            total += alnum(*f);
+            // Quotes are sorted and disjoint: walk the ones overlapping the fragment.
+            let mut q = self.quotes.partition_point(|q| q.inner.end <= f.start);
+            while q < self.quotes.len() && self.quotes[q].inner.start < f.end {
+                let inner = self.quotes[q].inner;
+                let both = Span::new(inner.start.max(f.start), inner.end.min(f.end));
+                if !both.is_empty() {
+                    inside += alnum(both);
                 }
-                if self.quote_at(f.start + off).is_some() {
-                    inside += 1;
-                } else {
-                    outside += 1;
-                }
+                q += 1;
             }
         }
+        let outside = total - inside.min(total);
         match (inside, outside) {
             (0, _) => ClaimKind::Indirect,
             (_, 0) => ClaimKind::Direct,

@@ -11,7 +11,6 @@
 //! Then acronyms defined in the text ("Kachin Independence Army (KIA)") and later short forms
 //! of a person's name ("Mathieson") are tagged with the full entity's id.
 
-use std::collections::HashMap;
 
 use crate::fasthash::FxHashSet as HashSet;
 use std::sync::Arc;
@@ -128,7 +127,8 @@ const SPEECH: &[&str] = &[
 
 /// Pattern rules and their word lists.
 pub struct Patterns {
-    titles: Vec<Vec<Box<str>>>,
+    /// Titles by their first word, each list longest first.
+    titles: crate::fasthash::FxHashMap<Box<str>, Vec<Vec<Box<str>>>>,
     first_names: HashSet<Box<str>>,
     org_heads: HashSet<Box<str>>,
     org_descriptors: HashSet<Box<str>>,
@@ -152,11 +152,17 @@ struct Run {
 impl Patterns {
     /// The rules with the built-in word lists.
     pub fn new() -> Patterns {
-        let mut titles: Vec<Vec<Box<str>>> = data_lines(TITLES)
-            .map(|l| l.split_whitespace().map(Into::into).collect())
-            .collect();
+        let mut titles: crate::fasthash::FxHashMap<Box<str>, Vec<Vec<Box<str>>>> = Default::default();
+        for l in data_lines(TITLES) {
+            let words: Vec<Box<str>> = l.split_whitespace().map(Into::into).collect();
+            if let Some(first) = words.first().cloned() {
+                titles.entry(first).or_default().push(words);
+            }
+        }
         // Longest first so "Lt. Gen." wins over "Lt.".
-        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        for v in titles.values_mut() {
+            v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        }
         Patterns {
             titles,
             first_names: data_lines(super::builtin_first_names())
@@ -323,6 +329,7 @@ impl Patterns {
     /// follows it.
     fn title_at(&self, text: &str, tokens: &[Token], k: usize, last: usize) -> Option<usize> {
         self.titles
+            .get(tokens.get(k)?.span.slice(text))?
             .iter()
             .find(|t| {
                 k + t.len() <= last
@@ -368,7 +375,7 @@ impl Patterns {
     /// "Kachin Independence Army (KIA)": the acronym names the entity before it, here and
     /// wherever it recurs.
     fn acronyms(&self, text: &str, tokens: &[Token], found: &mut Vec<Entity>) {
-        let mut defs: HashMap<&str, Entity> = HashMap::new();
+        let mut defs: crate::fasthash::FxHashMap<&str, Entity> = Default::default();
         for k in 2..tokens.len().saturating_sub(1) {
             if tokens[k - 1].span.slice(text) != "(" || tokens[k + 1].span.slice(text) != ")" {
                 continue;
@@ -408,6 +415,9 @@ impl Patterns {
             if t.kind != TokenKind::Word {
                 continue;
             }
+            if !is_cap_word(text, t) {
+                continue;
+            }
             if let Some(full) = defs.get(t.span.slice(text)) {
                 new.push(Entity {
                     span: t.span,
@@ -423,7 +433,7 @@ impl Patterns {
 
     /// "Mathieson said" after "David Mathieson": the surname alone names the same person.
     fn short_forms(&self, text: &str, tokens: &[Token], found: &mut Vec<Entity>) {
-        let mut by_last: HashMap<String, (usize, Entity)> = HashMap::new();
+        let mut by_last: crate::fasthash::FxHashMap<String, (usize, Entity)> = Default::default();
         for e in found.iter().filter(|e| e.label == Label::PERSON) {
             let s = e.span.slice(text);
             if let Some(last) = s.rsplit(' ').next() {
@@ -439,6 +449,9 @@ impl Patterns {
         }
         let mut new = Vec::new();
         for t in tokens {
+            if !is_cap_word(text, t) {
+                continue;
+            }
             if let Some((after, full)) = by_last.get(t.span.slice(text)) {
                 if t.span.start >= *after {
                     new.push(Entity {
