@@ -47,6 +47,19 @@ pub struct Lexicon {
     pub org_nouns: HashSet<Box<str>>,
     /// Cue frame and non-response start of every listed word: one lookup per token.
     pub words: HashMap<Box<str>, super::TokenInfo>,
+    /// Lower-cased first two bytes of the listed words, a flag per pair: most tokens are
+    /// ruled out without hashing them.
+    pairs: Vec<bool>,
+}
+
+impl Lexicon {
+    /// Whether a word with these bytes could be in `words`.
+    #[inline]
+    pub fn starts_word(&self, w: &[u8]) -> bool {
+        w.len() >= 2
+            && self.pairs
+                [((w[0].to_ascii_lowercase() as usize) << 8) | w[1].to_ascii_lowercase() as usize]
+    }
 }
 
 impl Lexicon {
@@ -109,7 +122,15 @@ impl Lexicon {
         for w in &no_comment_first {
             words.entry(w.clone()).or_default().no_comment = true;
         }
+        let mut pairs = vec![false; 1 << 16];
+        for w in words.keys() {
+            let b = w.as_bytes();
+            if b.len() >= 2 {
+                pairs[((b[0] as usize) << 8) | b[1] as usize] = true;
+            }
+        }
         Lexicon {
+            pairs,
             words,
             org_nouns,
             cues,

@@ -415,7 +415,11 @@ fn token_info(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<TokenInfo> {
         .iter()
         .map(|t| {
             let w = t.span.slice(text);
-            if t.kind != TokenKind::Word || w.len() < 2 || w.len() > 14 {
+            if t.kind != TokenKind::Word
+                || w.len() < 2
+                || w.len() > 14
+                || !lex.starts_word(w.as_bytes())
+            {
                 return TokenInfo::default();
             }
             match lower(w, &mut buf) {
@@ -2237,7 +2241,12 @@ impl<'a> Cx<'a> {
 
     /// Direct when every letter of the content is quoted, indirect when none is.
     fn kind(&self, frags: &[Span]) -> ClaimKind {
-        let alnum = |s: Span| s.slice(self.text).chars().filter(|c| c.is_alphanumeric()).count();
+        let alnum = |s: Span| {
+            s.slice(self.text)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count()
+        };
         let (mut inside, mut total) = (0usize, 0usize);
         for f in frags {
             total += alnum(*f);

@@ -11,7 +11,6 @@
 //! Then acronyms defined in the text ("Kachin Independence Army (KIA)") and later short forms
 //! of a person's name ("Mathieson") are tagged with the full entity's id.
 
-
 use crate::fasthash::FxHashSet as HashSet;
 use std::sync::Arc;
 
@@ -152,7 +151,8 @@ struct Run {
 impl Patterns {
     /// The rules with the built-in word lists.
     pub fn new() -> Patterns {
-        let mut titles: crate::fasthash::FxHashMap<Box<str>, Vec<Vec<Box<str>>>> = Default::default();
+        let mut titles: crate::fasthash::FxHashMap<Box<str>, Vec<Vec<Box<str>>>> =
+            Default::default();
         for l in data_lines(TITLES) {
             let words: Vec<Box<str>> = l.split_whitespace().map(Into::into).collect();
             if let Some(first) = words.first().cloned() {
