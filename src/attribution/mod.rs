@@ -1382,12 +1382,15 @@ impl<'a> Cx<'a> {
                 && after + 1 < hi
                 && self.quote_opening_at(after + 1).is_none()
             {
+                // The predicate resumes ("spilled onto the road", "to see whether"); a noun
+                // phrase after the comma ("a move likely to ...") comments on the whole clause.
                 let resumes = self.w(after + 1).starts_with(char::is_lowercase)
                     && !self
                         .lex
                         .cues
                         .contains_key(self.w(after + 1).to_ascii_lowercase().as_str())
-                    && !self.is_any(after + 1, RELATIVE);
+                    && !self.is_any(after + 1, RELATIVE)
+                    && !self.is_any(after + 1, DETS);
                 if resumes {
                     if let Some(more) = self.content_span(after + 1, hi) {
                         frags.push(more);
@@ -2294,19 +2297,12 @@ impl<'a> Cx<'a> {
                                 "in",
                                 "for",
                                 "on",
-                                "made",
-                                "seen",
-                                "reviewed",
-                                "obtained",
-                                "released",
-                                "published",
-                                "dated",
-                                "issued",
-                                "filed",
-                                "cited",
-                                "quoted",
+                                                                "made", "seen", "reviewed", "obtained", "released", "published",
+                                "dated", "issued", "filed", "cited", "quoted",
                             ],
-                        ))
+                        )
+                        // "a statement signed by ...": a participle ends the head phrase.
+                        || k > a + 1 && self.w(k).ends_with("ed") && self.w(k).starts_with(char::is_lowercase) && self.is_any(k + 1, &["by", "to", "on", "in", "at"]))
                     && !(self.is(k, "of")
                         && self.is_any(
                             a,
@@ -2325,10 +2321,10 @@ impl<'a> Cx<'a> {
             return (SourceType::Person, self.ents[e].span, Some(e));
         }
         // "The company's chief executive, Paolo Ferri": a person named in the appositive.
-        if let Some(&e) = ents
-            .iter()
-            .find(|&&e| self.ents[e].label == Label::PERSON && self.ents[e].span.start >= core.end)
-        {
+        let appositive = self.text[core.end..src.end].trim_start().starts_with(',');
+        if let Some(&e) = ents.iter().find(|&&e| {
+            appositive && self.ents[e].label == Label::PERSON && self.ents[e].span.start >= core.end
+        }) {
             return (SourceType::Person, self.ents[e].span, Some(e));
         }
         // "engineer Tomasz Nowak": a role word, then a capitalised name ending the core.
@@ -2548,13 +2544,38 @@ impl<'a> Cx<'a> {
                 }
                 // Else the role says what to look for: a person for "the commander", an
                 // organisation for "the carmaker".
+                // Only a bare "the X" is resolved this way: "the agriculture ministry" already
+                // says which ministry.
+                if tl.split_whitespace().count() != 2 {
+                    return None;
+                }
                 let role = self.lex.source_nouns.get(noun).copied();
                 let org_noun =
                     role == Some(SourceType::Organization) || self.lex.org_nouns.contains(noun);
                 if role == Some(SourceType::Anonymous) {
                     last_entity(&[Label::PERSON]).and_then(|i| entity(i, SourceType::Person))
                 } else if org_noun {
-                    last_entity(&[Label::ORG]).and_then(|i| entity(i, SourceType::Organization))
+                    // An organisation named with the noun ("the agency" -> "International
+                    // Energy Agency"), else the last one not in parentheses ("(Reuters)").
+                    let at = self.ents.partition_point(|e| e.span.end <= src.start);
+                    let named = (0..at).rev().take(40).find(|&i| {
+                        before(&self.ents[i])
+                            && self.ents[i].label == Label::ORG
+                            && self.ents[i]
+                                .span
+                                .slice(self.text)
+                                .to_ascii_lowercase()
+                                .contains(noun)
+                    });
+                    let any = (0..at).rev().take(40).find(|&i| {
+                        let e = &self.ents[i];
+                        before(e)
+                            && e.label == Label::ORG
+                            && !self.text[..e.span.start].ends_with('(')
+                    });
+                    named
+                        .or(any)
+                        .and_then(|i| entity(i, SourceType::Organization))
                 } else {
                     None
                 }
