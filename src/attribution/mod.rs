@@ -905,9 +905,11 @@ impl<'a> Cx<'a> {
                 | "their"
                 | "former"
                 | "then"
-        ) || self.toks[app].kind == TokenKind::Number
+        )             || self.toks[app].kind == TokenKind::Number
             || self.lex.roles.contains(aw.as_str())
             || self.cap(app) && end - app <= 8
+            // "Norway's foreign ministry, replying to questions from the Ledger, said"
+            || aw.ends_with("ing") && end - app <= 12
     }
 
     /// A noun phrase starting at token `a`, up to `ceil` (exclusive): the whole rest of the
@@ -1096,15 +1098,19 @@ impl<'a> Cx<'a> {
         if cue_word.ends_with("ing") && c > lo && self.w(c - 1) == "," {
             // "The ministry, replying to questions, said ...": the participle is not the cue
             // when a finite cue follows in the sentence.
-            let later_cue = (ce + 1..hi).any(|k| {
-                let w = self.w(k).to_ascii_lowercase();
-                !w.ends_with("ing")
-                    && self
-                        .lex
-                        .cues
-                        .get(w.as_str())
-                        .is_some_and(|f| matches!(f, Frame::Speech | Frame::Tell))
-            });
+            // Only a finite cue right after the participle's phrase counts, before any
+            // quotation or "that" ("replying to questions from the Ledger, said ...").
+            let later_cue = (ce + 1..hi.min(ce + 14))
+                .take_while(|&k| !self.is_quote_mark(k) && !self.is(k, "that"))
+                .any(|k| {
+                    let w = self.w(k).to_ascii_lowercase();
+                    !w.ends_with("ing")
+                        && self
+                            .lex
+                            .cues
+                            .get(w.as_str())
+                            .is_some_and(|f| matches!(f, Frame::Speech | Frame::Tell))
+                });
             if later_cue {
                 return;
             }
@@ -1131,7 +1137,12 @@ impl<'a> Cx<'a> {
         }
         // Skip auxiliaries and adverbs back from the cue.
         let mut p = c;
-        while p > lo && self.is_any(p - 1, AUX) {
+        while p > lo
+            && (self.is_any(p - 1, AUX)
+                || self.w(p - 1).ends_with("ly")
+                    && self.w(p - 1).starts_with(char::is_lowercase)
+                    && p - 1 > lo)
+        {
             p -= 1;
         }
         if p == lo {
@@ -1311,14 +1322,27 @@ impl<'a> Cx<'a> {
                     .then(|| self.quote_closing_at(b - 1))
                     .flatten()
             });
+            let content_before = if q.is_none() && self.w(b) == "," {
+                self.content_before(lo, b)
+            } else {
+                None
+            };
             let mut frags = if let Some(q) = q {
                 self.quote_fragments(self.chain_head(q))
-            } else if self.w(b) == "," {
-                match self.content_before(lo, b) {
-                    Some(c) => c,
-                    None => return,
-                }
+            } else if let Some(c) = content_before {
+                c
             } else {
+                // "But, Mr. Hannity said, "...": nothing before the comma to report; the
+                // content follows the cue.
+                if let Some(content) = self.content_after(ce + 1, hi, frame) {
+                    out.push(Draft {
+                        sentence: si,
+                        source: self.source_span(ns, p),
+                        cue: Some(cue),
+                        fragments: content,
+                        pattern: "said_that",
+                    });
+                }
                 return;
             };
             let mut pattern = if q.is_some() {
@@ -2322,6 +2346,26 @@ impl<'a> Cx<'a> {
         }
         // "The company's chief executive, Paolo Ferri": a person named in the appositive.
         let appositive = self.text[core.end..src.end].trim_start().starts_with(',');
+        // "The mayor of Bellport, Ines Carvalho": a capitalised name as the appositive.
+        if appositive {
+            let app = self.text[core.end..src.end]
+                .trim_start()
+                .trim_start_matches(',')
+                .trim();
+            let words: Vec<&str> = app.split_whitespace().collect();
+            if (2..=3).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && !ents.iter().any(|&e| {
+                    matches!(self.ents[e].label, Label::ORG | Label::GPE)
+                        && self.ents[e].span.slice(self.text) == app
+                })
+            {
+                if let Some(rel) = src.slice(self.text).rfind(app) {
+                    let head = Span::new(src.start + rel, src.start + rel + app.len());
+                    return (SourceType::Person, head, None);
+                }
+            }
+        }
         if let Some(&e) = ents.iter().find(|&&e| {
             appositive && self.ents[e].label == Label::PERSON && self.ents[e].span.start >= core.end
         }) {
