@@ -88,7 +88,7 @@ const ATTRIBUTION_FLOORS: &[(&str, usize)] = &[
     ("curly_quotes", 8),
     ("definite_resolution", 4),
     ("direct_quote_cue_after", 9),
-    ("direct_quote_cue_before", 5),
+    ("direct_quote_cue_before", 6),
     ("document_source", 6),
     ("inverted_said", 9),
     ("mixed", 6),

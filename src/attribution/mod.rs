@@ -374,6 +374,22 @@ impl Attributor {
                 if let Some(frame) = cx.cue_at(k, si) {
                     let before = drafts.len();
                     cx.frame(si, k, frame, &mut drafts, start_len);
+                    // "read", "reads": an attribution only when what is read is quoted.
+                    if cx.is_any(k, &["read", "reads", "reading"]) {
+                        let quoted = |d: &Draft| {
+                            d.fragments
+                                .first()
+                                .is_some_and(|f| cx.quote_at(f.start).is_some())
+                        };
+                        let mut i = before;
+                        while i < drafts.len() {
+                            if quoted(&drafts[i]) {
+                                i += 1;
+                            } else {
+                                drafts.remove(i);
+                            }
+                        }
+                    }
                     if drafts.len() > before {
                         // Skip the cue's own tokens (e.g. "according to").
                         k = cx
@@ -2099,6 +2115,53 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// A quotation after `NAME:` at the start of a sentence (or after a dash): the name is
+    /// the source, the colon the cue.
+    fn name_colon_quote(&self, qi: usize, si: usize) -> Option<Draft> {
+        let s = &self.sents[si];
+        let open = self.tok_index_at(self.quotes[qi].open.start);
+        let colon = open
+            .checked_sub(1)
+            .filter(|&k| k >= s.tokens.start && self.w(k) == ":")?;
+        // The capitalised run before the colon (names, titles, "of", "and", a parenthesis).
+        let mut a = colon;
+        while a > s.tokens.start {
+            let k = a - 1;
+            let w = self.w(k);
+            let ok = self.cap(k)
+                || matches!(w, "(" | ")" | "-" | "." | "'s" | "’s") && a < colon
+                || self.is_any(k, &["of", "and"]) && self.cap(a)
+                || self.toks[k].kind == TokenKind::Punct
+                    && w.len() == 1
+                    && w.chars().all(|c| c.is_ascii_uppercase());
+            if !ok {
+                break;
+            }
+            a = k;
+        }
+        if a == colon || colon - a > 8 || !self.cap(a) {
+            return None;
+        }
+        // Where the name may stand: the sentence start, after a dash, after "More from".
+        let at_start = a == s.tokens.start
+            || a > s.tokens.start && matches!(self.w(a - 1), "-" | "—" | "–")
+            || a >= s.tokens.start + 2 && self.is(a - 1, "from") && self.is(a - 2, "More");
+        if !at_start {
+            return None;
+        }
+        let frags = self.quote_fragments(qi);
+        if frags.is_empty() {
+            return None;
+        }
+        Some(Draft {
+            sentence: si,
+            source: self.tspan(a, colon - 1),
+            cue: Some(self.toks[colon].span),
+            fragments: frags,
+            pattern: "name_colon_quote",
+        })
+    }
+
     /// Quotations no cue claimed: a quote paragraph right after a claim belongs to its source.
     fn cueless_quotes(&self, drafts: &mut Vec<Draft>) {
         let mut covered: Vec<Span> = drafts
@@ -2129,11 +2192,17 @@ impl<'a> Cx<'a> {
             {
                 continue;
             }
-            // The quote must open its sentence.
             let si = self.sents.partition_point(|s| s.span.end <= q.open.start);
             if si >= self.sents.len() || !self.sents[si].span.contains(q.open) {
                 continue;
             }
+            // "Clinton: "Our goal is ..."", "Pollsters agree - Carl Bialik: "...": a name and
+            // a colon introduce the quotation.
+            if let Some(d) = self.name_colon_quote(qi, si) {
+                new.push(d);
+                continue;
+            }
+            // Otherwise the quote must open its sentence.
             let s = &self.sents[si];
             if !s.body || s.span.start != q.open.start {
                 continue;
