@@ -84,6 +84,7 @@ const ATTRIBUTION_FLOORS: &[(&str, usize)] = &[
     ("according_to", 7),
     ("adding_that", 9),
     ("belief_estimate", 8),
+    ("cue_then_quote", 12),
     ("cueless_quote", 6),
     ("curly_quotes", 8),
     ("definite_resolution", 4),

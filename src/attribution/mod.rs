@@ -255,7 +255,11 @@ const VERBISH: &[&str] = &[
     "can", "could", "should", "may", "might", "must", "do", "does", "did", "not", "that", "which",
     "if", "when", "while", "because", "but", "although", "though", "since", "so", "as", "than",
     "whether", "where", "after", "before", "until", "unless", "there", "then", "also", "to",
-    "into", "by", "about", "over", "under", "what", "how", "why",
+    "into", "by", "about", "over", "under", "what", "how", "why", "upon",
+    // Irregular past tenses that are not also participles ("a filing made public" is a noun
+    // phrase, "Mrs. Clinton shook her head" is not).
+    "shook", "took", "gave", "went", "came", "spoke", "wrote", "began", "ran", "saw", "knew",
+    "drew",
 ];
 /// Words that cannot be inside a source noun phrase (prepositions can: "an adviser to the group").
 const NOT_IN_NP: &[&str] = &[
@@ -279,6 +283,45 @@ const CONTENT_STOPS: &[&str] = &[
     "insisting",
 ];
 const RELATIVE: &[&str] = &["who", "which", "whose", "whom"];
+/// Words after which a clause, and so a subject, may start.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "however",
+    "meanwhile",
+    "instead",
+    "yet",
+    "though",
+    "while",
+    "because",
+    "as",
+    "since",
+    "although",
+    "that",
+    "when",
+];
+/// First words of an opening subordinate or prepositional clause.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "although",
+    "as",
+    "because",
+    "before",
+    "despite",
+    "during",
+    "following",
+    "if",
+    "in",
+    "on",
+    "since",
+    "though",
+    "unlike",
+    "when",
+    "while",
+    "with",
+    "at",
+];
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -389,6 +432,9 @@ impl Attributor {
                                 drafts.remove(i);
                             }
                         }
+                    }
+                    if drafts.len() == before && matches!(frame, Frame::Speech | Frame::Tell) {
+                        cx.cue_then_quote(si, k, &mut drafts);
                     }
                     if drafts.len() > before {
                         // Skip the cue's own tokens (e.g. "according to").
@@ -572,6 +618,8 @@ impl<'a> Cx<'a> {
             // Any verb introducing a quotation after a colon: "Kasich resisted: "..."",
             // "Mr. Smith shot back: "..."".
             None if self.verb_before_colon_quote(k) => Frame::Speech,
+            // "She went on: "..."", "as Tom Ridge put it: "..."", "issued a statement, "..."".
+            None if self.quote_phrase_end(k).is_some() => Frame::Speech,
             // "Trump shot back", "fired back", "hit back".
             None if matches!(self.w(k), "shot" | "fired" | "hit" | "pushed" | "snapped")
                 && self.is(k + 1, "back") =>
@@ -651,6 +699,13 @@ impl<'a> Cx<'a> {
             return None;
         }
         if next.eq_ignore_ascii_case("tank") || next.eq_ignore_ascii_case("tanks") {
+            return None;
+        }
+        // "an aide who asked not to be named", "asked to remain anonymous": a request.
+        if self.is_any(k, &["asked", "asking", "requested"])
+            && (self.is_any(k + 1, &["not", "to"])
+                || self.is(k + 1, "that") && self.is_any(k + 3, &["name", "identity"]))
+        {
             return None;
         }
         Some(frame)
@@ -1067,6 +1122,9 @@ impl<'a> Cx<'a> {
         if self.is(k, "according") {
             return k + 1;
         }
+        if let Some(e) = self.quote_phrase_end(k) {
+            return e;
+        }
         if matches!(self.w(k + 1), "back" | "out" | "up")
             && (self.w(k + 2) == ":"
                 || matches!(self.w(k), "shot" | "fired" | "hit" | "pushed" | "snapped"))
@@ -1176,7 +1234,10 @@ impl<'a> Cx<'a> {
             // subject, or the source of a claim just made in it ("... and added that").
             let source = match out[sent_first_draft..].last() {
                 Some(d) => Some(d.source),
-                None => self.subject_np(lo, p).map(|e| self.tspan(lo, e)),
+                None => {
+                    let start = self.main_clause_start(lo, p);
+                    self.subject_np(start, p).map(|e| self.tspan(start, e))
+                }
             };
             if let (Some(source), Some(content)) = (source, self.content_after(ce + 1, hi, frame)) {
                 out.push(Draft {
@@ -1403,6 +1464,11 @@ impl<'a> Cx<'a> {
             }
             if matches!(self.w(after), "," | ":") {
                 if let Some(q2) = self.quote_opening_at(after + 1) {
+                    // "Immediately after the attacks, Trump issued a statement, "..."": an
+                    // adverbial before the source is not what was said.
+                    if q.is_none() && self.adverbial_opener(lo, b) {
+                        frags.clear();
+                    }
                     frags.extend(self.quote_fragments(q2));
                     pattern = if q.is_some() {
                         "split_quote"
@@ -1448,32 +1514,7 @@ impl<'a> Cx<'a> {
             return;
         }
         // SOURCE said (that) CONTENT. The subject must start the clause.
-        let clause_start = b.is_none()
-            || b.is_some_and(|b| {
-                self.is_any(
-                    b,
-                    &[
-                        "but",
-                        "and",
-                        "so",
-                        "however",
-                        "meanwhile",
-                        "instead",
-                        "yet",
-                        "though",
-                        "while",
-                        "because",
-                        "as",
-                        "since",
-                        "although",
-                        "that",
-                        "when",
-                    ],
-                ) || self.w(b) == ","
-                    || self.w(b) == ";"
-                    || self.w(b) == ":"
-                    || self.is_quote_mark(b) && self.quote_opening_at(b).is_none()
-            });
+        let clause_start = self.clause_starts_after(b, lo);
         // "Satellite images reviewed by the Ledger show that ...", "The letter, dated May 3,
         // warns": data and documents speak through their subject, whatever follows it.
         if frame == Frame::Report || !clause_start {
@@ -1497,6 +1538,29 @@ impl<'a> Cx<'a> {
                     }
                 }
                 None => return,
+            }
+        }
+        // "she announced on her Facebook page, in all capital letters, "..."": prepositional
+        // and time phrases lead to the quotation, which is the content.
+        let adjunct_first = self.is_any(
+            ce + 1,
+            &[
+                "on", "in", "at", "during", "after", "before", "via", "through", "from",
+            ],
+        ) || TIME_WORDS.contains(&self.w(ce + 1).to_ascii_lowercase().as_str());
+        if matches!(frame, Frame::Speech | Frame::Tell) && adjunct_first {
+            if let Some(q) = self.quote_after_adjuncts(ce, hi) {
+                let frags = self.quote_fragments(q);
+                if !frags.is_empty() {
+                    out.push(Draft {
+                        sentence: si,
+                        source: self.source_span(ns, p),
+                        cue: Some(cue),
+                        fragments: frags,
+                        pattern: "cue_then_quote",
+                    });
+                }
+                return;
             }
         }
         if let Some(content) = self.content_after(ce + 1, hi, frame) {
@@ -1593,6 +1657,234 @@ impl<'a> Cx<'a> {
         (e > lo || self.cap(lo) || PRONOUNS.contains(&self.w(lo)))
             .then_some(e)
             .filter(|&e| self.np_like(lo, e))
+    }
+
+    /// The last token of a phrase that introduces a quotation only when one follows it
+    /// after a comma or colon: "went on", "put it", "issued a statement".
+    fn quote_phrase_end(&self, k: usize) -> Option<usize> {
+        const PHRASES: &[&[&str]] = &[
+            &["went", "on"],
+            &["goes", "on"],
+            &["put", "it"],
+            &["puts", "it"],
+            &["issued", "a", "statement"],
+            &["released", "a", "statement"],
+        ];
+        let p = PHRASES
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(i, w)| self.is(k + i, w)))?;
+        let e = k + p.len() - 1;
+        (matches!(self.w(e + 1), "," | ":") && self.quote_opening_at(e + 2).is_some()).then_some(e)
+    }
+
+    /// Whether a subject may start right after token `b` (`None`: at the sentence start).
+    fn clause_starts_after(&self, b: Option<usize>, lo: usize) -> bool {
+        b.is_none_or(|b| {
+            self.is_any(b, CLAUSE_OPENERS)
+                // "Recently she announced", "Then he said": a sentence-initial adverb.
+                || self.cap(b)
+                    && b == lo
+                    && (self.w(b).ends_with("ly") && self.w(b).len() > 4
+                        || self.is_any(b, &["then", "now", "later", "today", "yesterday", "still", "earlier"]))
+                || matches!(self.w(b), "," | ";" | ":")
+                || self.is_quote_mark(b) && self.quote_opening_at(b).is_none()
+        })
+    }
+
+    /// Whether tokens `lo..comma` set the scene rather than say anything: a time adverbial
+    /// ("Immediately after the attacks"), a temporal clause ("When asked whom she supported",
+    /// "After Clinton accused him of sexism") or a participle phrase ("Asked whether ...",
+    /// "Reflecting on his career"). Conditions and scopes ("If ...", "In cases of abortion")
+    /// are part of what is said.
+    fn adverbial_opener(&self, lo: usize, comma: usize) -> bool {
+        const TIME_OPENERS: &[&str] = &[
+            "immediately",
+            "shortly",
+            "soon",
+            "later",
+            "earlier",
+            "last",
+            "yesterday",
+            "today",
+            "on",
+            "during",
+        ];
+        const TEMPORAL: &[&str] = &["when", "after", "before", "while", "upon", "following"];
+        if (lo + 1..comma).any(|k| self.w(k) == "," || self.is_quote_mark(k)) {
+            return false;
+        }
+        let w = self.w(lo).to_ascii_lowercase();
+        if self.is_any(lo, TEMPORAL) || w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) {
+            return true;
+        }
+        self.is_any(lo, TIME_OPENERS)
+            && (lo + 1..comma).all(|k| {
+                let w = self.w(k);
+                !(self.is_any(k, AUX)
+                    || w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase))
+            })
+    }
+
+    /// Where the main clause's subject starts: after an opening subordinate or participle
+    /// clause ("Asked on Monday whether ..., Mrs. Clinton shook her head and said").
+    fn main_clause_start(&self, lo: usize, p: usize) -> usize {
+        let w = self.w(lo).to_ascii_lowercase();
+        let subordinate = SUBORDINATORS.contains(&w.as_str())
+            || (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4;
+        if !subordinate {
+            return lo;
+        }
+        (lo + 1..p)
+            .rev()
+            .take_while(|&k| !self.is_quote_mark(k))
+            .find(|&k| self.w(k) == ",")
+            .map_or(lo, |k| k + 1)
+    }
+
+    /// `SOURCE <interruption> CUE [adjuncts], "QUOTE"` when no other pattern took the cue:
+    /// "Sen. Richard J. Durbin (D-Ill.), noting the size of ..., said, "..."", "a White House
+    /// official who spoke anonymously said Wednesday, "..."", "she announced on her Facebook
+    /// page, in all capital letters, "..."".
+    fn cue_then_quote(&self, si: usize, c: usize, out: &mut Vec<Draft>) {
+        let s = &self.sents[si];
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let ce = self.cue_end(c, hi);
+        let Some(q) = self.quote_after_adjuncts(ce, hi) else {
+            return;
+        };
+        let Some(source) = self.source_before_cue(lo, c, out.last().filter(|d| d.sentence == si))
+        else {
+            return;
+        };
+        let frags = self.quote_fragments(q);
+        if !frags.is_empty() {
+            out.push(Draft {
+                sentence: si,
+                source,
+                cue: Some(self.tspan(c, ce)),
+                fragments: frags,
+                pattern: "cue_then_quote",
+            });
+        }
+    }
+
+    /// A quotation opening after a comma or colon within a few tokens after the cue ending at
+    /// `ce` ("said Wednesday, "..."", "announced on her Facebook page, in all capital
+    /// letters, "...""), with no other cue, "that" or quotation between.
+    fn quote_after_adjuncts(&self, ce: usize, hi: usize) -> Option<usize> {
+        for k in ce + 1..hi.min(ce + 14) {
+            if matches!(self.w(k), "." | ";" | "?" | "!" | "(" | ")")
+                || self.is_quote_mark(k)
+                || self.is(k, "that")
+                || self.info.get(k).is_some_and(|i| i.cue.is_some())
+            {
+                return None;
+            }
+            if matches!(self.w(k), "," | ":") {
+                if let Some(q) = self.quote_opening_at(k + 1) {
+                    return Some(q);
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker of the cue at `c` when it does not follow its subject directly.
+    fn source_before_cue(&self, lo: usize, c: usize, earlier: Option<&Draft>) -> Option<Span> {
+        // "incurred a wave of boos upon saying, "..."": the sentence's subject.
+        if self.w(c).ends_with("ing") {
+            if c == lo || !self.is_any(c - 1, &["upon", "after", "before", "while", "by"]) {
+                return None;
+            }
+            let start = self.main_clause_start(lo, c);
+            if self.is_any(start, SUBORDINATORS) {
+                return None;
+            }
+            return self
+                .subject_np(start, c)
+                .map(|e| self.source_span(start, e));
+        }
+        let mut p = c;
+        while p > lo
+            && (self.is_any(p - 1, AUX)
+                || self.w(p - 1).ends_with("ly") && self.w(p - 1).starts_with(char::is_lowercase))
+        {
+            p -= 1;
+        }
+        if p == lo {
+            return None;
+        }
+        let b = p - 1;
+        if self.is(b, "and") {
+            // "Mrs. Clinton shook her head and said, ...": the subject of the first verb.
+            if let Some(d) = earlier {
+                return Some(d.source);
+            }
+            let start = self.main_clause_start(lo, b);
+            return self
+                .subject_np(start, b)
+                .map(|e| self.source_span(start, e));
+        }
+        if self.is_any(b, &["who", "that"]) {
+            return self.antecedent(b, lo);
+        }
+        if self.w(b) == "," {
+            // An interruption between commas: an appositive is part of the source, a
+            // participle or prepositional phrase is not.
+            let pc = (lo..b)
+                .rev()
+                .take_while(|&k| !self.is_quote_mark(k))
+                .find(|&k| self.w(k) == ",")?;
+            if pc == lo || b - pc < 2 {
+                return None;
+            }
+            let mut end = pc - 1;
+            // "Sen. Richard J. Durbin (D-Ill.),": the name, without its party and state.
+            if self.w(end) == ")" {
+                end = (lo..end)
+                    .rev()
+                    .find(|&k| self.w(k) == "(")?
+                    .checked_sub(1)?;
+                if end < lo {
+                    return None;
+                }
+            }
+            let name_end = end;
+            let ns = self.np_back(end, lo)?;
+            if !self.clause_starts_after(ns.checked_sub(1).filter(|&k| k >= lo), lo)
+                || !self.np_like(ns, end)
+            {
+                return None;
+            }
+            let first = self.w(pc + 1);
+            let appositive = self.is_any(pc + 1, DETS) || self.cap(pc + 1);
+            let participle = first.ends_with("ing") || first.ends_with("ed");
+            return Some(if appositive && !participle && name_end + 1 == pc {
+                self.source_span(ns, b - 1)
+            } else {
+                self.source_span(ns, name_end)
+            });
+        }
+        let ns = self.np_back(b, lo)?;
+        let before = ns.checked_sub(1).filter(|&k| k >= lo);
+        if self.clause_starts_after(before, lo) && self.np_like(ns, b) {
+            return Some(self.source_span(ns, b));
+        }
+        // "Another intelligence source speaking to Fox News said", "a White House official who
+        // spoke anonymously to discuss internal strategy said": the noun phrase before the
+        // relative or participle clause.
+        let r = (lo + 1..=b)
+            .rev()
+            .take(12)
+            .take_while(|&k| !self.punct(k) || self.is_any(k, &["'s", "’s", "-"]))
+            .find(|&k| {
+                self.is_any(k, &["who", "that"])
+                    || self.w(k).ends_with("ing") && self.w(k).len() > 4 && !self.cap(k)
+            })?;
+        let ns = self.np_back(r - 1, lo)?;
+        (self.clause_starts_after(ns.checked_sub(1).filter(|&k| k >= lo), lo)
+            && self.np_like(ns, r - 1))
+        .then(|| self.source_span(ns, r - 1))
     }
 
     /// `Said SOURCE(, APPOSITIVE), "QUOTE"` at the start of a sentence.
@@ -2029,7 +2321,9 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            if self.w(after) != "," {
+            // "According to HuffPo: "..."" introduces a quotation like a comma does.
+            let colon_quote = self.w(after) == ":" && self.quote_opening_at(after + 1).is_some();
+            if self.w(after) != "," && !colon_quote {
                 return;
             }
             let source = self.source_span(src_start, after - 1);
@@ -2092,6 +2386,31 @@ impl<'a> Cx<'a> {
 
     /// A source span for tokens `a..=b`, cut before a relative clause.
     fn source_span(&self, a: usize, b: usize) -> Span {
+        // "Recently the senator announced": a sentence adverb before the subject.
+        let a = if a < b
+            && self.cap(a)
+            && self.w(a).len() > 4
+            && self.w(a).ends_with("ly")
+            && (self.is_any(a + 1, DETS)
+                || PRONOUNS.contains(&self.w(a + 1))
+                || self.is_any(
+                    a,
+                    &[
+                        "recently",
+                        "separately",
+                        "previously",
+                        "initially",
+                        "finally",
+                        "subsequently",
+                        "eventually",
+                        "similarly",
+                        "ultimately",
+                    ],
+                )) {
+            a + 1
+        } else {
+            a
+        };
         let mut e = b;
         for k in a + 1..=b {
             if self.w(k) == "," && self.is_any(k + 1, RELATIVE) || self.is_any(k, &["who", "whose"])
@@ -2828,5 +3147,73 @@ fn strip_final_period(text: &str, s: Span) -> Span {
         Span::new(s.start, s.end - 1).trim(text)
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::Pipeline;
+    use crate::Document;
+
+    /// (source, cue, content) of each claim in `text`.
+    fn claims(text: &str) -> Vec<(String, String, String)> {
+        let p = Pipeline::builder()
+            .builtin_gazetteers(false)
+            .build()
+            .expect("pipeline");
+        let ann = p.annotate(&Document::new("t", text));
+        ann.attribution
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    c.source.span.slice(text).to_string(),
+                    c.cue.map_or(String::new(), |q| q.slice(text).to_string()),
+                    c.content.slice(text).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(source: &str, cue: &str, content: &str) -> Vec<(String, String, String)> {
+        vec![(source.into(), cue.into(), content.into())]
+    }
+
+    #[test]
+    fn participle_between_source_and_cue() {
+        let t = "Headline\nGov. Ed Marsh (R-Ohio), citing the flood damage, said, \"We need help now.\"\n";
+        assert_eq!(claims(t), one("Gov. Ed Marsh", "said", "We need help now"));
+    }
+
+    #[test]
+    fn relative_clause_between_source_and_cue() {
+        let t =
+            "Headline\nAn aide who asked not to be named said Monday, \"The vote will slip.\"\n";
+        assert_eq!(claims(t), one("An aide", "said", "The vote will slip"));
+    }
+
+    #[test]
+    fn phrases_that_cue_only_a_quotation() {
+        let t = "Headline\nAs Ana Ruiz put it: \"Nobody reads the fine print.\"\n";
+        assert_eq!(
+            claims(t),
+            one("Ana Ruiz", "put it", "Nobody reads the fine print")
+        );
+        // Without a quotation, "put it" is just a verb and its object.
+        assert!(claims("Headline\nAna Ruiz put it on the table.\n").is_empty());
+    }
+
+    #[test]
+    fn scene_setting_opener_is_not_content() {
+        let t = "Headline\nShortly after the vote, the party issued a statement, \"We accept the result.\"\n";
+        assert_eq!(
+            claims(t),
+            one("the party", "issued a statement", "We accept the result")
+        );
+        // A condition is part of what is said.
+        let t = "Headline\nIf rates rise, the mayor said, \"we will be in trouble.\"\n";
+        let got = claims(t);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].2.starts_with("If rates rise"), "{got:?}");
     }
 }
