@@ -636,6 +636,43 @@ impl<'a> Cx<'a> {
             return None;
         }
         let s = &self.sents[si];
+        // "the United States", "the Granite State": a capital inside running text is a name,
+        // not a verb (headlines in Title Case excepted: "Trump Says He Will Win").
+        if self.cap(k) && k > s.tokens.start && !self.headline_case(si) {
+            let prev = self.w(k - 1);
+            if !(self.is_quote_mark(k - 1) || matches!(prev, ":" | "—" | "–" | "(")) {
+                return None;
+            }
+        }
+        // "Editor's note:", "Trump's call": a possessive makes the cue a noun.
+        if k > s.tokens.start && self.is_any(k - 1, &["'s", "’s"]) {
+            return None;
+        }
+        // Words that are nouns or plain verbs far more often than cues ("his home state",
+        // "maintained his lead", "continued to climb") count only before "that", a colon
+        // or a comma, or right after a quotation they attribute.
+        if self.is_any(
+            k,
+            &[
+                "state",
+                "states",
+                "note",
+                "notes",
+                "maintain",
+                "maintains",
+                "maintained",
+                "continued",
+                "continues",
+            ],
+        ) {
+            let complement = self.is_any(k + 1, &["that", ":", ","]);
+            let after_quote = matches!(self.w(k + 1), "," | ".")
+                && (k.saturating_sub(8).max(s.tokens.start)..k)
+                    .any(|j| self.quote_closing_at(j).is_some());
+            if !complement && !after_quote {
+                return None;
+            }
+        }
         let prev = if k > s.tokens.start {
             self.w(k - 1)
         } else {
@@ -709,6 +746,19 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some(frame)
+    }
+
+    /// Whether sentence `si` is set in Title Case, as headlines are.
+    fn headline_case(&self, si: usize) -> bool {
+        let s = &self.sents[si];
+        let (mut words, mut caps) = (0usize, 0usize);
+        for k in s.tokens.clone() {
+            if self.toks[k].kind == TokenKind::Word && self.w(k).len() > 3 {
+                words += 1;
+                caps += usize::from(self.cap(k));
+            }
+        }
+        words >= 2 && caps * 10 >= words * 7
     }
 
     /// A lower-case verb-like word (past tense, third person, or with a particle) right
@@ -1924,6 +1974,9 @@ impl<'a> Cx<'a> {
     /// Whether a source may start at token `k` after an inverted cue ("said David", "said the").
     fn source_start_ok(&self, k: usize) -> bool {
         self.cap(k)
+            // "said state Sen. Jason Holsman", "said former Gov. Jeb Bush".
+            || self.is_any(k, &["state", "former", "then", "acting", "deputy", "senior"])
+                && self.cap(k + 1)
             || self.is_any(k, DETS)
             || self
                 .toks
