@@ -303,6 +303,16 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 /// First words of an opening subordinate or prepositional clause.
 const SUBORDINATORS: &[&str] = &[
+    "last",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "meanwhile",
+    "however",
+    "still",
+    "instead",
+    "now",
     "after",
     "although",
     "as",
@@ -1240,10 +1250,13 @@ impl<'a> Cx<'a> {
             }
             let source = match out[sent_first_draft..].last() {
                 Some(d) => d.source,
-                None => match self.subject_np(lo, c) {
-                    Some(e) => self.tspan(lo, e),
-                    None => return,
-                },
+                None => {
+                    let start = self.main_clause_start(lo, c);
+                    match self.subject_np(start, c) {
+                        Some(e) => self.tspan(start, e),
+                        None => return,
+                    }
+                }
             };
             if let Some(content) = self.content_after(ce + 1, hi, frame) {
                 out.push(Draft {
@@ -1784,8 +1797,9 @@ impl<'a> Cx<'a> {
         if !subordinate {
             return lo;
         }
+        // The opener ends at its first comma ("At Sunday night's debate, Sanders compared
+        // himself to Clinton, saying ...").
         (lo + 1..p)
-            .rev()
             .take_while(|&k| !self.is_quote_mark(k))
             .find(|&k| self.w(k) == ",")
             .map_or(lo, |k| k + 1)
