@@ -2760,9 +2760,16 @@ impl<'a> Cx<'a> {
         }
         // A person named in the core (before "of", "at", an appositive...).
         let ents: Vec<usize> = self.entities_in(src).collect();
+        // A word inside a name ("International Institute for Strategic Studies") ends nothing.
+        let inside_entity = |k: usize| {
+            let at = self.toks[k].span.start;
+            ents.iter()
+                .any(|&e| self.ents[e].span.start < at && at < self.ents[e].span.end)
+        };
         let core_end = (a..=b)
             .find(|&k| {
                 k > a
+                    && !inside_entity(k)
                     && (self.w(k) == ","
                         || self.is_any(
                             k,
@@ -2860,6 +2867,14 @@ impl<'a> Cx<'a> {
                 _ => SourceType::Unknown,
             };
             return (t, self.ents[e].span, Some(e));
+        }
+        // "the Stimson Centre think-tank": the named organisation is the head, not "tank".
+        let org_descriptor =
+            self.lex.source_nouns.get(head_word.as_str()) == Some(&SourceType::Organization);
+        if let Some(&e) = ents.iter().find(|&&e| {
+            org_descriptor && self.ents[e].label == Label::ORG && core.contains(self.ents[e].span)
+        }) {
+            return (SourceType::Organization, self.ents[e].span, Some(e));
         }
         if let Some(&t) = self.lex.source_nouns.get(head_word.as_str()) {
             // "One of the people, a KIA official": the appositive names the role.
@@ -2986,10 +3001,38 @@ impl<'a> Cx<'a> {
             .sents
             .get(si.saturating_sub(3))
             .map_or(0, |s| s.span.start);
+        let pronoun = PRONOUNS.contains(&src.slice(self.text));
         match self.lookup_history(src, history) {
             Some(h) if h.0.span.start >= floor => Some(h),
+            // "according to the commander" long after "a KIA commander ... said": an earlier
+            // source with the same noun beats whoever was named last.
+            Some(h) if !pronoun => self.lookup_same_noun(src, si).or(Some(h)),
             h => self.lookup_text(src, si).or(h),
         }
+    }
+
+    /// An indefinite noun phrase with the same noun as `src` in the sentences just before.
+    fn lookup_same_noun(&self, src: Span, si: usize) -> Option<(Mention, SourceType)> {
+        let tl = src.slice(self.text).to_ascii_lowercase();
+        let noun = tl.rsplit(' ').next().unwrap_or("");
+        let floor = self
+            .sents
+            .get(si.saturating_sub(3))
+            .map_or(0, |s| s.span.start);
+        let m = self.indefinite_with(noun, floor, src.start)?;
+        let t = self
+            .lex
+            .source_nouns
+            .get(noun)
+            .copied()
+            .unwrap_or(SourceType::Anonymous);
+        Some((
+            Mention {
+                span: m,
+                entity: None,
+            },
+            t,
+        ))
     }
 
     /// An antecedent in the text of the sentences before `si` (and `si` itself, before `src`).
@@ -3026,20 +3069,8 @@ impl<'a> Cx<'a> {
                 let noun = tl.rsplit(' ').next().unwrap_or("");
                 // "A senior official at the finance ministry spoke ...": an indefinite phrase
                 // with the same noun.
-                if let Some(m) = self.indefinite_with(noun, floor, src.start) {
-                    let t = self
-                        .lex
-                        .source_nouns
-                        .get(noun)
-                        .copied()
-                        .unwrap_or(SourceType::Anonymous);
-                    return Some((
-                        Mention {
-                            span: m,
-                            entity: None,
-                        },
-                        t,
-                    ));
+                if let Some(found) = self.lookup_same_noun(src, si) {
+                    return Some(found);
                 }
                 // Else the role says what to look for: a person for "the commander", an
                 // organisation for "the carmaker".
