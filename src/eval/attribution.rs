@@ -320,7 +320,8 @@ pub fn evaluate(
     Ok(fig)
 }
 
-/// The seed page's attributions: (content start, source or resolved mention contains).
+/// The seed page's attributions: (content start, source or resolved mention contains). A
+/// pronoun or "the official" passes only through its resolution ("KIA official").
 const SEED: &[(&str, &str)] = &[
     (
         "China, which has a near-monopoly",
@@ -337,7 +338,7 @@ const SEED: &[(&str, &str)] = &[
         "ministry spokesperson",
     ),
     ("Beijing also offered a carrot", "KIA official"),
-    ("And if we did not accept", "official"),
+    ("And if we did not accept", "KIA official"),
     ("Beijing is not seeking to resolve", "David Mathieson"),
     (
         "China's pressure is a more general approach",
@@ -366,10 +367,10 @@ const SEED: &[(&str, &str)] = &[
         "the battle for Bhamo had cost",
         "International Institute for Strategic Studies",
     ),
-    ("Beijing became more confrontational", "official"),
+    ("Beijing became more confrontational", "KIA official"),
     ("A disruption in the movement", "Neha Mukherjee"),
     ("Supplies of the critical minerals", "Neha Mukherjee"),
-    ("The KIA has pushed junta troops", "commander"),
+    ("The KIA has pushed junta troops", "KIA commander"),
     ("But the junta retains air superiority", "former resident"),
     (
         "it was permitted to strike such sites",
@@ -385,7 +386,7 @@ const SEED: &[(&str, &str)] = &[
         "If the ethnic army were to take control",
         "the commander and the official",
     ),
-    ("China, which needs rare earths", "commander"),
+    ("China, which needs rare earths", "KIA commander"),
 ];
 
 fn seed(shared: &Shared, p: &Pipeline) -> Result<Figures> {
