@@ -748,6 +748,36 @@ impl<'a> Cx<'a> {
         if next.eq_ignore_ascii_case("tank") || next.eq_ignore_ascii_case("tanks") {
             return None;
         }
+        // "think about it", "thought of leaving": no claim follows.
+        if self.is_any(k, &["think", "thinks", "thought", "thinking"])
+            && self.is_any(k + 1, &["about", "of"])
+        {
+            return None;
+        }
+        // "protecting alleged sexual abusers": an adjective before its noun; the verb takes a
+        // clause ("alleged that", "alleged the company ...", "alleged, ...").
+        if self.is_any(k, &["alleged", "reported", "claimed", "purported"])
+            && self.w(k + 1).starts_with(char::is_lowercase)
+            && !self.is_any(k + 1, DETS)
+            && !PRONOUNS.contains(&self.w(k + 1))
+            && !self.is_any(
+                k + 1,
+                &["that", "in", "on", "at", "to", "last", "this", "earlier"],
+            )
+            && !self.lex.source_nouns.contains_key(self.w(k + 1))
+            && self.w(k + 1).chars().all(char::is_alphabetic)
+            && k > s.tokens.start
+            && (self.w(k - 1).ends_with("ing")
+                || self.is_any(
+                    k - 1,
+                    &[
+                        "of", "for", "to", "with", "against", "on", "and", "by", "his", "her",
+                        "their", "its",
+                    ],
+                ))
+        {
+            return None;
+        }
         // "an aide who asked not to be named", "asked to remain anonymous": a request.
         if self.is_any(k, &["asked", "asking", "requested"])
             && (self.is_any(k + 1, &["not", "to"])
@@ -1079,7 +1109,9 @@ impl<'a> Cx<'a> {
                 k += 1;
                 continue;
             }
-            if RELATIVE.contains(&wl.as_str()) && k > a {
+            // "according to the Ministry of Foreign Affairs he died ...": a subject pronoun
+            // starts the next clause.
+            if (RELATIVE.contains(&wl.as_str()) || PRONOUNS.contains(&w) && wl != "it") && k > a {
                 break;
             }
             if k > a && (wl == "on" || wl == "in" || wl == "at") && self.adverbial_at(k).is_some() {
