@@ -208,6 +208,15 @@ const AUX: &[&str] = &[
     "turn",
     "last",
     "year",
+    "don't",
+    "doesn't",
+    "didn't",
+    "don’t",
+    "doesn’t",
+    "didn’t",
+    "do",
+    "does",
+    "did",
 ];
 const DETS: &[&str] = &[
     "a",
@@ -746,6 +755,17 @@ impl<'a> Cx<'a> {
             return None;
         }
         if next.eq_ignore_ascii_case("tank") || next.eq_ignore_ascii_case("tanks") {
+            return None;
+        }
+        // "the storm claimed 20 lives", "claimed the title": taking, not saying. ("claimed
+        // victory" and "claimed responsibility" are claims a fact-checker can check.)
+        if self.is_any(k, &["claim", "claims", "claimed", "claiming"])
+            && (self.is_any(
+                k + 1,
+                &["lives", "asylum", "seat", "seats", "prize", "title"],
+            ) || self.is(k + 1, "the")
+                && self.is_any(k + 2, &["lives", "title", "seat", "prize"]))
+        {
             return None;
         }
         // "think about it", "thought of leaving": no claim follows.
