@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::gazetteer::{Entity, Label};
+use crate::gazetteer::{Entity, Label, Origin};
 use crate::segmentation::{Token, TokenKind};
 use crate::span::Span;
 
@@ -2711,7 +2711,55 @@ impl<'a> Cx<'a> {
             if !seen.insert(hull) {
                 continue;
             }
-            let (kind_src, head, entity) = self.source_type(d.source);
+            let (mut kind_src, head, entity) = self.source_type(d.source);
+            // "Sumitomo Bakelite said it bought the stock", "National Gypsum Co said it filed":
+            // a name that speaks of itself as "it" is an organisation.
+            // A person from a list, or named with a title, stays a person.
+            if kind_src == SourceType::Person
+                && entity.is_none_or(|e| {
+                    self.ents[e].label != Label::PERSON
+                        || self.ents[e].origin == Origin::Pattern
+                            && !self.ents[e].span.slice(self.text).contains('.')
+                })
+                && d.cue.is_some_and(|c| c.end <= d.fragments[0].start)
+            {
+                // Only "it" doing something ("it bought", "it has filed"): "it was too early"
+                // is no one.
+                let words: Vec<&str> = d.fragments[0]
+                    .slice(self.text)
+                    .split_whitespace()
+                    .take(3)
+                    .collect();
+                let acted = |w: &str| {
+                    matches!(
+                        w,
+                        "bought"
+                            | "sold"
+                            | "made"
+                            | "paid"
+                            | "won"
+                            | "lost"
+                            | "cut"
+                            | "held"
+                            | "sent"
+                            | "spent"
+                            | "began"
+                            | "took"
+                            | "got"
+                    ) || w.ends_with("ed")
+                        && !matches!(
+                            w,
+                            "seemed" | "appeared" | "needed" | "happened" | "remained" | "looked"
+                        )
+                };
+                let itself = words.first() == Some(&"it")
+                    && (words.get(1).is_some_and(|w| acted(w))
+                        || words.get(1).is_some_and(|w| matches!(*w, "has" | "had"))
+                            && words.get(2).is_some_and(|w| acted(w)));
+                if itself {
+                    kind_src = SourceType::Organization;
+                }
+            }
             let kind = self.kind(&d.fragments);
             let entities = d
                 .fragments
