@@ -1657,14 +1657,15 @@ impl<'a> Cx<'a> {
         }
         // "she announced on her Facebook page, in all capital letters, "..."": prepositional
         // and time phrases lead to the quotation, which is the content.
-        let adjunct_first = self.is_any(
-            ce + 1,
-            &[
-                "on", "in", "at", "during", "after", "before", "via", "through", "from",
-            ],
-        ) || TIME_WORDS.contains(&self.w(ce + 1).to_ascii_lowercase().as_str());
-        if matches!(frame, Frame::Speech | Frame::Tell) && adjunct_first {
-            if let Some(q) = self.quote_after_adjuncts(ce, hi) {
+        // So do a recipient and a time ("told a crowd in Nashua last week, "..."", "said a day
+        // earlier, "..."") — anything without a verb of its own; "said he was too busy: "..."" is
+        // a paraphrase before the quotation, a mixed claim.
+        if matches!(frame, Frame::Speech | Frame::Tell) {
+            let q = self.quote_after_adjuncts(ce, hi).filter(|&q| {
+                let open = self.tok_index_at(self.quotes[q].open.start);
+                open <= ce + 11 && (ce + 1..open).all(|k| !self.finite_verb_like(k))
+            });
+            if let Some(q) = q {
                 let frags = self.quote_fragments(q);
                 if !frags.is_empty() {
                     out.push(Draft {
@@ -1806,6 +1807,19 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// A token that makes a clause: an auxiliary, "that", or a lower-case past tense or
+    /// third-person verb form.
+    fn finite_verb_like(&self, k: usize) -> bool {
+        let w = self.w(k);
+        self.is_any(
+            k,
+            &[
+                "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                "should", "may", "might", "must", "do", "does", "did", "that", "not",
+            ],
+        ) || w.starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed")
+    }
+
     /// Whether tokens `lo..comma` set the scene rather than say anything: a time adverbial
     /// ("Immediately after the attacks"), a temporal clause ("When asked whom she supported",
     /// "After Clinton accused him of sexism") or a participle phrase ("Asked whether ...",
@@ -1825,6 +1839,65 @@ impl<'a> Cx<'a> {
             "during",
         ];
         const TEMPORAL: &[&str] = &["when", "after", "before", "while", "upon", "following"];
+        // "In a 1963 speech", "At a rally for Ted Cruz ...", "In February, as a protester was
+        // being removed, ...": a time or an occasion, and what happened meanwhile.
+        const OCCASIONS: &[&str] = &[
+            "speech",
+            "interview",
+            "rally",
+            "statement",
+            "debate",
+            "meeting",
+            "event",
+            "conference",
+            "hearing",
+            "briefing",
+            "appearance",
+            "letter",
+            "post",
+            "tweet",
+            "column",
+            "essay",
+            "book",
+            "video",
+            "address",
+            "remarks",
+            "testimony",
+            "town",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "spring",
+            "summer",
+            "fall",
+            "autumn",
+            "winter",
+        ];
+        if self.is_any(lo, &["in", "at"]) {
+            let first_end = (lo + 1..comma).find(|&k| self.w(k) == ",").unwrap_or(comma);
+            let occasion = (lo + 1..first_end).any(|k| {
+                self.is_any(k, OCCASIONS)
+                    || TIME_WORDS.contains(&self.w(k).to_ascii_lowercase().as_str())
+                    || self.w(k).len() == 4 && self.w(k).starts_with("19")
+                    || self.w(k).len() == 4 && self.w(k).starts_with("20")
+            });
+            // Later pieces: a temporal clause or an appositive on the occasion.
+            let rest_ok = (first_end..comma)
+                .filter(|&k| self.w(k) == ",")
+                .all(|k| self.is_any(k + 1, TEMPORAL) || self.is_any(k + 1, &["as", "a", "an"]));
+            if occasion && rest_ok && !(lo + 1..comma).any(|k| self.is_quote_mark(k)) {
+                return true;
+            }
+        }
         if (lo + 1..comma).any(|k| self.w(k) == "," || self.is_quote_mark(k)) {
             return false;
         }

@@ -105,6 +105,8 @@ pub fn evaluate(
     }
     let mut all_pred: Vec<Value> = Vec::new();
     let (mut n_pred, mut tp) = (0usize, 0usize);
+    // Scoring claimex's direct claims alone: matched to direct gold, to other gold, in all.
+    let (mut d_tp, mut d_other, mut d_pred) = (0usize, 0usize, 0usize);
     let mut n_gold: BTreeMap<String, usize> = BTreeMap::new();
     let mut matched: BTreeMap<String, usize> = BTreeMap::new();
     // Gold kind hit by each matched prediction, by predicted kind.
@@ -129,24 +131,21 @@ pub fn evaluate(
         }
         let gc: Vec<HashSet<u64>> = golds.iter().map(|g| chars_of(&g["content"])).collect();
         let pc: Vec<HashSet<u64>> = preds.iter().map(|p| chars_of(&p["content"])).collect();
-        let mut cands = Vec::new();
-        for (i, gs) in gc.iter().enumerate() {
-            if gs.is_empty() {
-                continue;
-            }
-            for (j, ps) in pc.iter().enumerate() {
-                let ov = gs.intersection(ps).count();
-                if ov > 0 && ov as f64 / gs.len() as f64 >= 0.5 {
-                    cands.push((ov as f64 / gs.len() as f64, i, j));
-                }
+        // claimex's direct quotes alone, scored as textacy's output is (it emits nothing else).
+        let direct_only: Vec<usize> = (0..preds.len())
+            .filter(|&j| preds[j]["kind"] == "direct")
+            .collect();
+        let sub: Vec<HashSet<u64>> = direct_only.iter().map(|&j| pc[j].clone()).collect();
+        for (i, _) in one_to_one(&gc, &sub) {
+            if golds[i]["kind"] == "direct" {
+                d_tp += 1;
+            } else {
+                d_other += 1;
             }
         }
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        d_pred += direct_only.len();
         let (mut used_g, mut used_p) = (HashSet::new(), HashSet::new());
-        for (_, i, j) in cands {
-            if used_g.contains(&i) || used_p.contains(&j) {
-                continue;
-            }
+        for (i, j) in one_to_one(&gc, &pc) {
             used_g.insert(i);
             used_p.insert(j);
             let (g, pr) = (&golds[i], &preds[j]);
@@ -240,6 +239,11 @@ pub fn evaluate(
         fig.insert(format!("{key}_precision_scorer"), p1);
         fig.insert(format!("{key}_precision_own"), own_p);
     }
+    let gd = n_gold.get("direct").copied().unwrap_or(0);
+    let (dp, dr, df) = prf(d_tp, d_pred - d_other, gd);
+    println!("attribution: content (direct, only claims claimex labels direct, as textacy emits only direct quotes) P {dp:.3} R {dr:.3} F1 {df:.3} (pred {d_pred}, matched {d_tp})");
+    fig.insert("direct_only_precision_scorer".into(), dp);
+    fig.insert("direct_only_recall".into(), dr);
     for (k, n) in &n_gold {
         let m = matched.get(k).copied().unwrap_or(0);
         println!("  recall[{k}] = {:.3} ({m}/{n})", m as f64 / *n as f64);
@@ -441,4 +445,34 @@ fn seed(shared: &Shared, p: &Pipeline) -> Result<Figures> {
     fig.insert("seed_from_boilerplate".into(), -(from_bp as f64));
     fig.insert("seed_no_comment".into(), if general { 1.0 } else { 0.0 });
     Ok(fig)
+}
+
+/// One-to-one matching of the peer scorer: a prediction matches a gold claim when their
+/// contents share at least half of the gold content's characters; pairs are taken greedily by
+/// overlap ratio, highest first. Returns (gold, prediction) index pairs.
+fn one_to_one(gold: &[HashSet<u64>], pred: &[HashSet<u64>]) -> Vec<(usize, usize)> {
+    let mut cands = Vec::new();
+    for (i, gs) in gold.iter().enumerate() {
+        if gs.is_empty() {
+            continue;
+        }
+        for (j, ps) in pred.iter().enumerate() {
+            let ov = gs.intersection(ps).count();
+            if ov > 0 && ov as f64 / gs.len() as f64 >= 0.5 {
+                cands.push((ov as f64 / gs.len() as f64, i, j));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut used_g, mut used_p) = (HashSet::new(), HashSet::new());
+    let mut out = Vec::new();
+    for (_, i, j) in cands {
+        if used_g.contains(&i) || used_p.contains(&j) {
+            continue;
+        }
+        used_g.insert(i);
+        used_p.insert(j);
+        out.push((i, j));
+    }
+    out
 }
