@@ -1786,6 +1786,13 @@ impl<'a> Cx<'a> {
             &["issued", "a", "statement"],
             &["released", "a", "statement"],
         ];
+        // Called for every word without a cue: rule most out on the first word alone.
+        if !matches!(
+            self.w(k),
+            "went" | "goes" | "put" | "puts" | "issued" | "released"
+        ) {
+            return None;
+        }
         let p = PHRASES
             .iter()
             .find(|p| p.iter().enumerate().all(|(i, w)| self.is(k + i, w)))?;
