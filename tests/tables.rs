@@ -89,7 +89,7 @@ const ATTRIBUTION_FLOORS: &[(&str, usize)] = &[
     ("curly_quotes", 8),
     ("definite_resolution", 4),
     ("direct_quote_cue_after", 9),
-    ("direct_quote_cue_before", 7),
+    ("direct_quote_cue_before", 8),
     ("document_source", 6),
     ("inverted_said", 9),
     ("mixed", 6),
@@ -102,7 +102,7 @@ const ATTRIBUTION_FLOORS: &[(&str, usize)] = &[
     ("said_that", 8),
     ("split_quote", 8),
     ("statement_briefing", 7),
-    ("told_recipient", 8),
+    ("told_recipient", 9),
 ];
 
 fn check_row(c: &Value) -> Result<(), String> {
