@@ -719,7 +719,15 @@ impl<'a> Cx<'a> {
                 | "should"
                 | "might"
         ) {
-            return None;
+            // "Mr. Trump was prompted to say, "..."", "went so far as to say: "..."": the
+            // infinitive introduces the quotation that follows.
+            let to_quote = prev_l == "to"
+                && frame == Frame::Speech
+                && matches!(self.w(k + 1), "," | ":")
+                && self.quote_opening_at(k + 2).is_some();
+            if !to_quote {
+                return None;
+            }
         }
         let next = self.w(k + 1);
         // "is said to be", "expected to": a verb follows "to"; "said to People", "wrote to
@@ -1365,7 +1373,16 @@ impl<'a> Cx<'a> {
             }
             return;
         }
-        let p = p;
+        // "state Sen. Jason Holsman (D) said": the name ends before its party.
+        let p = if self.w(p) == ")" && p > lo + 2 {
+            (p.saturating_sub(6).max(lo)..p)
+                .rev()
+                .find(|&k| self.w(k) == "(")
+                .filter(|&k| k > lo)
+                .map_or(p, |k| k - 1)
+        } else {
+            p
+        };
         // `"QUOTE," said SOURCE` / `"QUOTE" said SOURCE`.
         let q_before = self.quote_closing_at(p).or_else(|| {
             (self.w(p) == "," && p > lo)
@@ -1393,6 +1410,20 @@ impl<'a> Cx<'a> {
                 }
             }
             return;
+        }
+        // `''QUOTE,'' Cecelia Purner, 67, a retired customer service representative in
+        // Allentown, Pa., said`: everything between the quotation and the cue is the source.
+        if self.w(p) == "," {
+            if let Some((q, a)) = self.quote_then_source(lo, p) {
+                out.push(Draft {
+                    sentence: si,
+                    source: self.source_span(a, p - 1),
+                    cue: Some(cue),
+                    fragments: self.quote_fragments(self.chain_head(q)),
+                    pattern: "quote_cue_after",
+                });
+                return;
+            }
         }
         if self.w(p) == "," {
             // Either "NP, APPOSITIVE, said CONTENT" or "CONTENT, said SOURCE". A name with a
@@ -1482,6 +1513,17 @@ impl<'a> Cx<'a> {
         }
         let Some(ns) = self.np_back(p, lo) else {
             return;
+        };
+        // "state Sen. Jason Holsman", "former Gov. Jeb Bush": a lower-case modifier of a title.
+        let ns = if ns > lo
+            && self.cap(ns)
+            && self.is_any(
+                ns - 1,
+                &["state", "former", "then", "acting", "deputy", "senior"],
+            ) {
+            ns - 1
+        } else {
+            ns
         };
         let b = ns.checked_sub(1).filter(|&b| b >= lo);
         // "X, which analysts estimate has ...": the belief of a relative clause.
@@ -1814,6 +1856,30 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// A quotation closing (with its comma) before a source that runs, commas and all, to the
+    /// comma at `comma`: returns the quote and the source's first token.
+    fn quote_then_source(&self, lo: usize, comma: usize) -> Option<(usize, usize)> {
+        let k = (comma.saturating_sub(30).max(lo)..comma)
+            .rev()
+            .find(|&k| self.is_quote_mark(k))?;
+        let q = self.quote_closing_at(k)?;
+        // The quotation's own comma sits inside or right after it.
+        let a = if self.w(k + 1) == "," { k + 2 } else { k + 1 };
+        if a + 1 >= comma
+            || !(self.cap(a) || self.is_any(a, DETS))
+            || (a..comma).any(|j| {
+                // "a retired customer service representative": a participle after a
+                // determiner is an adjective.
+                let adjective = j > a && self.is_any(j - 1, DETS) && self.w(j).ends_with("ed");
+                self.finite_verb_like(j) && !adjective || self.is_any(j, RELATIVE)
+            })
+        {
+            return None;
+        }
+        // At least one comma inside: a plain `"QUOTE," NAME said` is handled elsewhere.
+        (a..comma).any(|j| self.w(j) == ",").then_some((q, a))
+    }
+
     /// A token that makes a clause: an auxiliary, "that", or a lower-case past tense or
     /// third-person verb form.
     fn finite_verb_like(&self, k: usize) -> bool {
@@ -1968,6 +2034,15 @@ impl<'a> Cx<'a> {
     /// `ce` ("said Wednesday, "..."", "announced on her Facebook page, in all capital
     /// letters, "...""), with no other cue, "that" or quotation between.
     fn quote_after_adjuncts(&self, ce: usize, hi: usize) -> Option<usize> {
+        // "by saying "Too many."": a whole sentence in quotes right after the cue (a scare
+        // quote would start in lower case or lack the final stop).
+        if let Some(q) = self.quote_opening_at(ce + 1) {
+            let inner = self.quotes[q].inner.slice(self.text).trim_end();
+            let whole = inner.starts_with(char::is_uppercase)
+                && inner.ends_with(['.', '!', '?'])
+                && inner.split_whitespace().count() >= 2;
+            return whole.then_some(q);
+        }
         for k in ce + 1..hi.min(ce + 14) {
             if matches!(self.w(k), "." | ";" | "?" | "!" | "(" | ")")
                 || self.is_quote_mark(k)
@@ -2011,6 +2086,18 @@ impl<'a> Cx<'a> {
             return None;
         }
         let b = p - 1;
+        if self.is(b, "to") {
+            // "Mr. Trump was prompted to say", "went so far as to say": the subject of the
+            // clause the infinitive belongs to.
+            let start = (lo..b)
+                .rev()
+                .find(|&k| self.w(k) == "," || self.is_any(k, &["that", "and", "but"]))
+                .map_or(lo, |k| k + 1);
+            let start = self.main_clause_start(start, b);
+            return self
+                .subject_np(start, b)
+                .map(|e| self.source_span(start, e));
+        }
         if self.is(b, "and") {
             // "Mrs. Clinton shook her head and said, ...": the subject of the first verb.
             if let Some(d) = earlier {
