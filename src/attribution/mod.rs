@@ -838,9 +838,15 @@ impl<'a> Cx<'a> {
         } else {
             k + 1
         };
+        // "Hillary Clinton cracked, "..."": a comma does too, right after a name or pronoun.
+        let comma_ok = self.w(colon) == ","
+            && w.ends_with("ed")
+            && k > 0
+            && (self.cap(k - 1) || PRONOUNS.contains(&self.w(k - 1)))
+            && !self.is_any(k - 1, DETS);
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
-            && self.w(colon) == ":"
+            && (self.w(colon) == ":" || comma_ok)
             && self.quote_opening_at(colon + 1).is_some()
     }
 
@@ -1124,7 +1130,12 @@ impl<'a> Cx<'a> {
                     break;
                 }
                 let nx = self.w(k + 1).to_ascii_lowercase();
-                if RELATIVE.contains(&nx.as_str())
+                // ", urging calm", ", noting that ...": a participle phrase is not the name's.
+                let participle = nx.len() > 4
+                    && nx.ends_with("ing")
+                    && self.w(k + 1).starts_with(char::is_lowercase);
+                if participle
+                    || RELATIVE.contains(&nx.as_str())
                     || CONTENT_STOPS.contains(&nx.as_str())
                     || matches!(
                         nx.as_str(),
@@ -1394,10 +1405,22 @@ impl<'a> Cx<'a> {
             if let Some(e) = self.np_fwd(ce + 1, hi, false) {
                 if self.np_like(ce + 1, e) {
                     let mut frags = self.quote_fragments(q);
-                    // `"The risk," said Edward Leamer, an economist, "is that ..."`
-                    if self.w(e + 1) == "," {
-                        if let Some(q2) = self.quote_opening_at(e + 2) {
-                            frags.extend(self.quote_fragments(q2));
+                    // `"The risk," said Edward Leamer, an economist, "is that ..."`, also past a
+                    // relative clause ("an economist who is the director of ..., "is that").
+                    let resume = (e + 1..hi)
+                        .take_while(|&k| !self.is_quote_mark(k))
+                        .find(|&k| self.w(k) == "," && self.quote_opening_at(k + 1).is_some());
+                    if let Some(k) = resume {
+                        let lower = self.quote_opening_at(k + 1).is_some_and(|q2| {
+                            self.quotes[q2]
+                                .inner
+                                .slice(self.text)
+                                .starts_with(char::is_lowercase)
+                        });
+                        if k == e + 1 || lower {
+                            if let Some(q2) = self.quote_opening_at(k + 1) {
+                                frags.extend(self.quote_fragments(q2));
+                            }
                         }
                     }
                     out.push(Draft {
@@ -2064,7 +2087,25 @@ impl<'a> Cx<'a> {
     fn source_before_cue(&self, lo: usize, c: usize, earlier: Option<&Draft>) -> Option<Span> {
         // "incurred a wave of boos upon saying, "..."": the sentence's subject.
         if self.w(c).ends_with("ing") {
-            if c == lo || !self.is_any(c - 1, &["upon", "after", "before", "while", "by"]) {
+            // "she released a statement saying, "..."".
+            let document = [
+                "statement",
+                "email",
+                "e-mail",
+                "tweet",
+                "letter",
+                "release",
+                "note",
+                "post",
+                "message",
+                "memo",
+                "ad",
+                "video",
+            ];
+            if c == lo
+                || !self.is_any(c - 1, &["upon", "after", "before", "while", "by"])
+                    && !self.is_any(c - 1, &document)
+            {
                 return None;
             }
             let start = self.main_clause_start(lo, c);
