@@ -2375,6 +2375,32 @@ impl<'a> Cx<'a> {
     /// Content after a cue: skips a recipient ("told Reuters"), adverbials, "that"; runs to the
     /// sentence end or to a stop (", adding", ", but it"); a quotation opened here runs on.
     fn content_after(&self, mut a: usize, hi: usize, frame: Frame) -> Option<Vec<Span>> {
+        // "interjected to say: "..."", "told a crowd in Nashua last week, "..."": a few words
+        // without a verb of their own lead to the quotation, which is what was said.
+        if matches!(frame, Frame::Speech | Frame::Tell) && a > 0 {
+            let q = self.quote_after_adjuncts(a - 1, hi).filter(|&q| {
+                let open = self.tok_index_at(self.quotes[q].open.start);
+                // A quotation that stands alone: it starts a sentence ("..., a top aide said,
+                // "is very confident"" continues the subject before the cue) and the
+                // sentence ends with it ("“A,” and, “B.”" runs on).
+                let last = self.chain_end(q);
+                let standalone = self.quotes[q]
+                    .inner
+                    .slice(self.text)
+                    .starts_with(char::is_uppercase)
+                    && self.quotes[last].close.is_some_and(|c| {
+                        let after = self.tok_index_at(c.end);
+                        after >= hi || matches!(self.w(after), "." | "!" | "?" | ")")
+                    });
+                standalone && open <= a + 10 && (a..open).all(|k| !self.finite_verb_like(k))
+            });
+            if let Some(q) = q {
+                let frags = self.quote_fragments(q);
+                if !frags.is_empty() {
+                    return Some(frags);
+                }
+            }
+        }
         if frame == Frame::Tell {
             a = self.after_recipient(a, hi);
         }
