@@ -2739,6 +2739,30 @@ impl<'a> Cx<'a> {
 
     /// A source span for tokens `a..=b`, cut before a relative clause.
     fn source_span(&self, a: usize, b: usize) -> Span {
+        // "The next morning the airline released ...": a time phrase before the subject.
+        let a = (a..(a + 3).min(b))
+            .find(|&t| TIME_WORDS.contains(&self.w(t).to_ascii_lowercase().as_str()))
+            .filter(|&t| {
+                // "This year's winner" is a subject, not a time.
+                !self.is_any(t + 1, &["'s", "’s"])
+                    && (a..t).all(|k| {
+                        self.is_any(
+                            k,
+                            &[
+                                "the",
+                                "next",
+                                "following",
+                                "same",
+                                "that",
+                                "this",
+                                "last",
+                                "early",
+                                "late",
+                            ],
+                        )
+                    })
+            })
+            .map_or(a, |t| t + 1);
         // "Recently the senator announced": a sentence adverb before the subject.
         let a = if a < b
             && self.cap(a)
