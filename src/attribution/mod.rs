@@ -806,6 +806,19 @@ impl<'a> Cx<'a> {
         {
             return None;
         }
+        // "posted a time of 2:05:45", "posted a loss": results, not words.
+        if self.is_any(k, &["posted", "posts", "post"])
+            && self.is_any(k + 1, DETS)
+            && self.is_any(
+                k + 2,
+                &[
+                    "time", "loss", "profit", "gain", "record", "win", "victory", "score",
+                    "deficit",
+                ],
+            )
+        {
+            return None;
+        }
         // "an aide who asked not to be named", "asked to remain anonymous": a request.
         if self.is_any(k, &["asked", "asking", "requested"])
             && (self.is_any(k + 1, &["not", "to"])
@@ -1134,7 +1147,24 @@ impl<'a> Cx<'a> {
                 let participle = nx.len() > 4
                     && nx.ends_with("ing")
                     && self.w(k + 1).starts_with(char::is_lowercase);
+                // ", later in the panel", ", in an interview": a time or place for the cue.
+                let adjunct = matches!(
+                    nx.as_str(),
+                    "later"
+                        | "earlier"
+                        | "then"
+                        | "now"
+                        | "today"
+                        | "yesterday"
+                        | "in"
+                        | "at"
+                        | "during"
+                        | "when"
+                        | "while"
+                        | "on"
+                );
                 if participle
+                    || adjunct
                     || RELATIVE.contains(&nx.as_str())
                     || CONTENT_STOPS.contains(&nx.as_str())
                     || matches!(
