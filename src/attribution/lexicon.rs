@@ -50,6 +50,15 @@ pub struct Lexicon {
     /// Lower-cased first two bytes of the listed words, a flag per pair: most tokens are
     /// ruled out without hashing them.
     pairs: Vec<bool>,
+    /// (length, lower-cased last byte) of the listed words: with `pairs`, this rules out most
+    /// running-text words ("the", "and", "government") before they are lower-cased and hashed.
+    ends: Vec<bool>,
+}
+
+/// Index of a word's length (up to 31) and last byte in `Lexicon::ends`.
+#[inline]
+fn end_key(w: &[u8]) -> usize {
+    (w.len().min(31) << 8) | w.last().map_or(0, |b| b.to_ascii_lowercase() as usize)
 }
 
 impl Lexicon {
@@ -59,6 +68,7 @@ impl Lexicon {
         w.len() >= 2
             && self.pairs
                 [((w[0].to_ascii_lowercase() as usize) << 8) | w[1].to_ascii_lowercase() as usize]
+            && self.ends[end_key(w)]
     }
 }
 
@@ -129,8 +139,13 @@ impl Lexicon {
                 pairs[((b[0] as usize) << 8) | b[1] as usize] = true;
             }
         }
+        let mut ends = vec![false; 32 << 8];
+        for w in words.keys() {
+            ends[end_key(w.as_bytes())] = true;
+        }
         Lexicon {
             pairs,
+            ends,
             words,
             org_nouns,
             cues,

@@ -634,6 +634,15 @@ impl<'a> Cx<'a> {
         }
         let frame = match self.info.get(k).and_then(|i| i.cue) {
             Some(f) => f,
+            // Words outside the lexicon are cues only right before a colon, a comma or a
+            // particle: one comparison rules out most tokens (this runs for every word).
+            None if !matches!(
+                self.w(k + 1),
+                ":" | "," | "back" | "out" | "up" | "in" | "on" | "it" | "a"
+            ) =>
+            {
+                return None
+            }
             // Any verb introducing a quotation after a colon: "Kasich resisted: "..."",
             // "Mr. Smith shot back: "..."".
             None if self.verb_before_colon_quote(k) => Frame::Speech,
