@@ -828,6 +828,15 @@ impl<'a> Cx<'a> {
         {
             return None;
         }
+        // "quoted the president as saying "..."": "saying" carries the claim, the words
+        // between are the speaker.
+        if self.is_any(k, &["quoted", "quotes", "quoting", "cited", "cites"])
+            && (k + 1..(k + 10).min(s.tokens.end))
+                .take_while(|&j| !self.punct(j) || self.is_any(j, &["'s", "’s", "."]))
+                .any(|j| self.is(j, "as") && self.is_any(j + 1, &["saying", "telling"]))
+        {
+            return None;
+        }
         // "an aide who asked not to be named", "asked to remain anonymous": a request.
         if self.is_any(k, &["asked", "asking", "requested"])
             && (self.is_any(k + 1, &["not", "to"])
@@ -1380,6 +1389,21 @@ impl<'a> Cx<'a> {
             return;
         }
         if cue_word.ends_with("ing") {
+            // "CNN quoted an American witness as saying he saw ...".
+            if c > lo + 1 && self.is(c - 1, "as") {
+                if let (Some(source), Some(content)) = (
+                    self.source_before_cue(lo, c, None),
+                    self.content_after(ce + 1, hi, frame),
+                ) {
+                    out.push(Draft {
+                        sentence: si,
+                        source,
+                        cue: Some(cue),
+                        fragments: content,
+                        pattern: "said_that",
+                    });
+                }
+            }
             return;
         }
         // Skip auxiliaries and adverbs back from the cue.
@@ -2016,8 +2040,41 @@ impl<'a> Cx<'a> {
             "fall",
             "autumn",
             "winter",
+            "cable",
+            "memo",
+            "report",
+            "excerpt",
+            "op-ed",
+            "piece",
+            "article",
+            "show",
+            "broadcast",
+            "podcast",
+            "episode",
+            "message",
+            "email",
+            "filing",
+            "photo",
+            "ad",
+            "session",
+            "program",
         ];
-        if self.is_any(lo, &["in", "at"]) {
+        // "A few minutes later", "Two days earlier": a time phrase without a verb.
+        if (lo + 1..comma).all(|k| !self.finite_verb_like(k) && self.w(k) != ",")
+            && comma > lo + 1
+            && comma - lo <= 6
+            && self.is_any(
+                comma - 1,
+                &["later", "earlier", "ago", "afterward", "afterwards"],
+            )
+        {
+            return true;
+        }
+        // "Instead of calling himself conservative": narration around the quotation.
+        if self.is(lo, "instead") && self.is(lo + 1, "of") {
+            return true;
+        }
+        if self.is_any(lo, &["in", "at", "along"]) {
             let first_end = (lo + 1..comma).find(|&k| self.w(k) == ",").unwrap_or(comma);
             let occasion = (lo + 1..first_end).any(|k| {
                 self.is_any(k, OCCASIONS)
@@ -2025,10 +2082,13 @@ impl<'a> Cx<'a> {
                     || self.w(k).len() == 4 && self.w(k).starts_with("19")
                     || self.w(k).len() == 4 && self.w(k).starts_with("20")
             });
-            // Later pieces: a temporal clause or an appositive on the occasion.
-            let rest_ok = (first_end..comma)
-                .filter(|&k| self.w(k) == ",")
-                .all(|k| self.is_any(k + 1, TEMPORAL) || self.is_any(k + 1, &["as", "a", "an"]));
+            // Later pieces: a temporal clause, an appositive on the occasion, or the rest of a
+            // date ("In the July 9, 2012, cable").
+            let rest_ok = (first_end..comma).filter(|&k| self.w(k) == ",").all(|k| {
+                self.is_any(k + 1, TEMPORAL)
+                    || self.is_any(k + 1, &["as", "a", "an"])
+                    || self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
+            });
             if occasion && rest_ok && !(lo + 1..comma).any(|k| self.is_quote_mark(k)) {
                 return true;
             }
@@ -2105,7 +2165,20 @@ impl<'a> Cx<'a> {
                 && inner.split_whitespace().count() >= 2;
             return whole.then_some(q);
         }
+        let whole = |q: usize| {
+            let inner = self.quotes[q].inner.slice(self.text).trim_end();
+            inner.starts_with(char::is_uppercase)
+                && inner.ends_with(['.', '!', '?'])
+                && inner.split_whitespace().count() >= 3
+        };
         for k in ce + 1..hi.min(ce + 14) {
+            // "told the Cleveland crowd "If Hillary Clinton can't ...?"": a whole sentence in
+            // quotes after a short recipient.
+            if k <= ce + 5 {
+                if let Some(q) = self.quote_opening_at(k).filter(|&q| whole(q)) {
+                    return Some(q);
+                }
+            }
             if matches!(self.w(k), "." | ";" | "?" | "!" | "(" | ")")
                 || self.is_quote_mark(k)
                 || self.is(k, "that")
@@ -2141,6 +2214,19 @@ impl<'a> Cx<'a> {
                 "ad",
                 "video",
             ];
+            // "quoted the president as saying", "was quoted as saying".
+            if c > lo + 1 && self.is(c - 1, "as") {
+                let q = (c.saturating_sub(10).max(lo)..c - 1).rev().find(|&j| {
+                    self.is_any(j, &["quoted", "quotes", "quoting", "cited", "cites"])
+                })?;
+                if q + 1 < c - 1 {
+                    return Some(self.source_span(q + 1, c - 2));
+                }
+                let start = self.main_clause_start(lo, q);
+                return self
+                    .subject_np(start, q)
+                    .map(|e| self.source_span(start, e));
+            }
             if c == lo
                 || !self.is_any(c - 1, &["upon", "after", "before", "while", "by"])
                     && !self.is_any(c - 1, &document)
@@ -2532,7 +2618,15 @@ impl<'a> Cx<'a> {
             let last_close = self.chain_end(q);
             if let Some(close) = self.quotes[last_close].close {
                 let k = self.tok_index_at(close.end);
-                if k < hi && !matches!(self.w(k), "." | "," | ";") {
+                // "cautioned "let's not get ahead of ourselves," before predicting ...": the
+                // narration after the quotation is the writer's.
+                let narration = self.is_any(
+                    k,
+                    &[
+                        "before", "after", "as", "while", "when", "adding", "saying", "but",
+                    ],
+                );
+                if k < hi && !matches!(self.w(k), "." | "," | ";") && !narration {
                     if let Some(more) = self.content_span(k, hi) {
                         frags.push(more);
                     }
