@@ -689,6 +689,7 @@ impl<'a> Cx<'a> {
                 "maintain",
                 "maintains",
                 "maintained",
+                "continue",
                 "continued",
                 "continues",
             ],
@@ -765,7 +766,22 @@ impl<'a> Cx<'a> {
                         "give",
                     ],
                 ));
-        if to_verb || next.eq_ignore_ascii_case("by") || next == "-" {
+        // "was said by", but not "said by telephone".
+        let by_agent = next.eq_ignore_ascii_case("by")
+            && !self.is_any(
+                k + 2,
+                &[
+                    "telephone",
+                    "phone",
+                    "email",
+                    "e-mail",
+                    "text",
+                    "video",
+                    "satellite",
+                    "letter",
+                ],
+            );
+        if to_verb || by_agent || next == "-" {
             return None;
         }
         if frame == Frame::Tell && next.eq_ignore_ascii_case("to") {
@@ -2227,9 +2243,13 @@ impl<'a> Cx<'a> {
                     .subject_np(start, q)
                     .map(|e| self.source_span(start, e));
             }
+            // "released a statement Thursday night condemning "..."": the document a few
+            // words back.
+            let after_document =
+                (c.saturating_sub(4).max(lo)..c).any(|j| self.is_any(j, &document));
             if c == lo
                 || !self.is_any(c - 1, &["upon", "after", "before", "while", "by"])
-                    && !self.is_any(c - 1, &document)
+                    && !after_document
             {
                 return None;
             }
