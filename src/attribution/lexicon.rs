@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub no_comment: Vec<Vec<Box<str>>>,
     /// First words of the non-response phrases, lower case.
     pub no_comment_first: HashSet<Box<str>>,
+    /// Indices into `no_comment` by first word, longest phrase first.
+    pub no_comment_by_first: HashMap<Box<str>, Vec<usize>>,
     /// Head nouns of sources and their types.
     pub source_nouns: HashMap<Box<str>, SourceType>,
     /// Role nouns only (people), for appositives.
@@ -106,6 +108,15 @@ impl Lexicon {
             .iter()
             .filter_map(|p| p.first().cloned())
             .collect();
+        let mut no_comment_by_first: HashMap<Box<str>, Vec<usize>> = HashMap::default();
+        for (i, p) in no_comment.iter().enumerate() {
+            if let Some(first) = p.first() {
+                no_comment_by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push(i);
+            }
+        }
         let mut source_nouns = HashMap::default();
         let mut roles = HashSet::default();
         for line in data_lines(SOURCE_NOUNS).skip(1) {
@@ -152,6 +163,7 @@ impl Lexicon {
             channels,
             no_comment,
             no_comment_first,
+            no_comment_by_first,
             source_nouns,
             roles,
         }

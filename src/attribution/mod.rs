@@ -407,11 +407,13 @@ impl Attributor {
             .enumerate()
             .filter_map(|(i, q)| q.close.map(|c| (c.start, i)))
             .collect();
-        let info = token_info(&self.lex, text, tokens);
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let info = token_info(&self.lex, &words, tokens);
         let cx = Cx {
             info,
             text,
             toks: tokens,
+            words,
             sents: sentences,
             ents: entities,
             lex: &self.lex,
@@ -490,12 +492,12 @@ pub struct TokenInfo {
 }
 
 /// One lookup per word token: lower-cased in a stack buffer, then the two word lists.
-fn token_info(lex: &Lexicon, text: &str, tokens: &[Token]) -> Vec<TokenInfo> {
+fn token_info(lex: &Lexicon, words: &[&str], tokens: &[Token]) -> Vec<TokenInfo> {
     let mut buf = [0u8; 32];
     tokens
         .iter()
-        .map(|t| {
-            let w = t.span.slice(text);
+        .zip(words)
+        .map(|(t, &w)| {
             if t.kind != TokenKind::Word
                 || w.len() < 2
                 || w.len() > 14
@@ -524,6 +526,8 @@ struct Draft {
 struct Cx<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Each token's text, sliced once: the rules look at words many times over.
+    words: Vec<&'a str>,
     sents: &'a [Sentence],
     ents: &'a [Entity],
     lex: &'a Lexicon,
@@ -537,7 +541,7 @@ struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     fn w(&self, k: usize) -> &'a str {
-        self.toks.get(k).map_or("", |t| t.span.slice(self.text))
+        self.words.get(k).copied().unwrap_or("")
     }
 
     fn is(&self, k: usize, s: &str) -> bool {
@@ -907,12 +911,20 @@ impl<'a> Cx<'a> {
                 k += 1;
                 continue;
             }
-            let hit = self.lex.no_comment.iter().find(|phrase| {
-                phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(i, w)| k + i < s.tokens.end && self.is(k + i, w))
-            });
+            // Only the phrases that start with this word ("did", "could", "was" are common).
+            let mut buf = [0u8; 32];
+            let bucket = lower(self.w(k), &mut buf)
+                .and_then(|l| self.lex.no_comment_by_first.get(l))
+                .map_or(&[][..], |v| v.as_slice());
+            let hit = bucket
+                .iter()
+                .map(|&i| &self.lex.no_comment[i])
+                .find(|phrase| {
+                    phrase
+                        .iter()
+                        .enumerate()
+                        .all(|(i, w)| k + i < s.tokens.end && self.is(k + i, w))
+                });
             if let Some(phrase) = hit {
                 let end = k + phrase.len();
                 if let Some(start) = self.subject_before(k, s.tokens.start) {
