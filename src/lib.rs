@@ -27,6 +27,7 @@ pub mod eval;
 pub mod fasthash;
 pub mod gazetteer;
 pub mod input;
+pub mod lexical;
 pub mod msg;
 pub mod output;
 pub mod pipeline;

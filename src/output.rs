@@ -340,7 +340,7 @@ fn tokens_out(c: &Conv, tokens: &[Token]) -> Vec<TokenOut> {
     tokens
         .iter()
         .map(|t| {
-            let [start, end] = c.pair(t.span);
+            let [start, end] = c.pair(t.span());
             TokenOut {
                 start,
                 end,

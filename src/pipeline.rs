@@ -173,11 +173,11 @@ impl Pipeline {
             self.segmenter.tokenize_into(text, b.span, &mut tokens);
             let mut k = first_tok;
             for s in &spans {
-                while k < tokens.len() && tokens[k].span.start < s.start {
+                while k < tokens.len() && tokens[k].span().start < s.start {
                     k += 1;
                 }
                 let start = k;
-                while k < tokens.len() && tokens[k].span.end <= s.end {
+                while k < tokens.len() && tokens[k].span().end <= s.end {
                     k += 1;
                 }
                 sentences.push(Sentence {

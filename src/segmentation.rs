@@ -11,42 +11,10 @@
 //!
 //! Word lists (abbreviations, sentence starters, speech verbs) are data files under `data/`.
 
-use crate::fasthash::{FxHashMap, FxHashSet as HashSet};
-
-use unicode_segmentation::UnicodeSegmentation;
-
+use crate::lexical::{class, is_url_like};
 use crate::span::Span;
 
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TokenKind {
-    /// Letters (and digits after a letter): `Reuters`, `KIA`, `U.S.`, `Mr.`, `don't`.
-    Word,
-    /// Starts with a digit: `12,944`, `3.5`, `2025`, `5th`, `1.2bn`.
-    Number,
-    /// Punctuation and symbols, one character each except ellipses (`...`) and `'s`.
-    Punct,
-    /// A URL or an e-mail address, kept whole.
-    Url,
-}
-
-/// One token: its kind and its byte span.
-///
-/// ```
-/// use claimex::segmentation::{Segmenter, TokenKind};
-/// let seg = Segmenter::new();
-/// let text = "The U.S.-based think-tank's data";
-/// let toks: Vec<&str> = seg.tokenize(text).iter().map(|t| t.span.slice(text)).collect();
-/// assert_eq!(toks, ["The", "U.S.", "-", "based", "think", "-", "tank", "'s", "data"]);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// Byte span in the document text.
-    pub span: Span,
-    /// What it is.
-    pub kind: TokenKind,
-}
+pub use crate::lexical::{Token, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Abbrev {
@@ -75,10 +43,6 @@ enum WordClass {
     Plain,
 }
 
-const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
-const STARTERS: &str = include_str!("../data/sentence_starters.txt");
-const QUOTE_VERBS: &str = include_str!("../data/quote_verbs.txt");
-
 /// Splits text into sentences and tokens. Build once and share: it is `Send + Sync`.
 ///
 /// ```
@@ -94,9 +58,6 @@ const QUOTE_VERBS: &str = include_str!("../data/quote_verbs.txt");
 /// ]);
 /// ```
 pub struct Segmenter {
-    abbrevs: FxHashMap<Box<str>, Abbrev>,
-    starters: HashSet<Box<str>>,
-    quote_verbs: HashSet<Box<str>>,
     keep_quotes: bool,
 }
 
@@ -153,26 +114,7 @@ impl Marker {
 impl Segmenter {
     /// A segmenter with the built-in English news lists.
     pub fn new() -> Segmenter {
-        let mut abbrevs = FxHashMap::default();
-        for line in data_lines(ABBREVIATIONS).skip(1) {
-            let mut parts = line.split('\t');
-            let (Some(word), Some(class)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            let class = match class.trim() {
-                "title" => Abbrev::Title,
-                "number" => Abbrev::Number,
-                "month" => Abbrev::Month,
-                _ => Abbrev::Common,
-            };
-            abbrevs.insert(word.trim().to_lowercase().into_boxed_str(), class);
-        }
-        Segmenter {
-            abbrevs,
-            starters: data_lines(STARTERS).map(Into::into).collect(),
-            quote_verbs: data_lines(QUOTE_VERBS).map(Into::into).collect(),
-            keep_quotes: true,
-        }
+        Segmenter { keep_quotes: true }
     }
 
     /// Whether a quotation opened right after a speech verb stays one sentence
@@ -290,12 +232,12 @@ impl Segmenter {
             .map_or(0, |(p, c)| p + c.len_utf8());
         // Right after a speech verb ("said: "), or after a comma in a sentence that has one
         // ("Rathbun asserted that officials, "...").
-        let after_verb = self.quote_verbs.contains(&before[word_start..]);
+        let after_verb = is_quote_verb(&before[word_start..]);
         let after_comma = (text[st.start..q].trim_end().ends_with([',', ':'])
             || before.ends_with(" that"))
-            && before
+            && tail(before, 240)
                 .split(|c: char| !c.is_alphabetic())
-                .any(|w| self.quote_verbs.contains(w));
+                .any(is_quote_verb);
         if !after_verb && !after_comma {
             return;
         }
@@ -473,7 +415,7 @@ impl Segmenter {
         let rest = &text[w..end];
         for (n, word) in rest.split_whitespace().take(7).enumerate() {
             let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
-            if n > 0 && self.quote_verbs.contains(bare) {
+            if n > 0 && is_quote_verb(bare) {
                 return true;
             }
             if n > 0 && bare.len() < word.len() && !word.ends_with(',') {
@@ -537,9 +479,7 @@ impl Segmenter {
                 let rest = &text[w..end];
                 let name_follows = rest.split_whitespace().nth(1).is_some_and(|n| {
                     n.starts_with(char::is_uppercase)
-                        && !self
-                            .starters
-                            .contains(n.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                        && !is_starter_word(n.trim_end_matches(|c: char| !c.is_alphanumeric()))
                 });
                 !(prev_cap || before.is_empty() || prev_function || name_follows)
             }
@@ -662,10 +602,17 @@ impl Segmenter {
                 return WordClass::Initial;
             }
         }
-        let lower = word.to_lowercase();
-        match self.abbrevs.get(lower.as_str()) {
-            Some(&a) => WordClass::Abbrev(a),
-            None => WordClass::Plain,
+        let c = crate::lexical::lookup_id(word).class();
+        if c.any(class::ABBREV_TITLE) {
+            WordClass::Abbrev(Abbrev::Title)
+        } else if c.any(class::ABBREV_NUMBER) {
+            WordClass::Abbrev(Abbrev::Number)
+        } else if c.any(class::ABBREV_MONTH) {
+            WordClass::Abbrev(Abbrev::Month)
+        } else if c.any(class::ABBREV_COMMON) {
+            WordClass::Abbrev(Abbrev::Common)
+        } else {
+            WordClass::Plain
         }
     }
 
@@ -674,145 +621,41 @@ impl Segmenter {
         let e = rest
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(rest.len());
-        self.starters.contains(&rest[..e])
+        is_starter_word(&rest[..e])
     }
 
-    /// Tokens of the whole text.
+    /// Tokens of the whole text (the token layer's tokenizer, [`crate::lexical::tokenize`]).
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        let mut out = Vec::new();
-        self.tokenize_into(text, Span::new(0, text.len()), &mut out);
-        out
+        crate::lexical::tokenize(text)
     }
 
     /// Appends the tokens of `span` to `out`.
     pub fn tokenize_into(&self, text: &str, span: Span, out: &mut Vec<Token>) {
-        let b = text.as_bytes();
-        let mut i = span.start;
-        let end = span.end;
-        while i < end {
-            let c = b[i];
-            if c.is_ascii_whitespace() {
-                i += 1;
-                continue;
-            }
-            if c < 0x80 {
-                if c.is_ascii_alphanumeric() {
-                    i = self.word_token(text, i, end, out);
-                } else {
-                    i = punct_token(text, i, end, out);
-                }
-                continue;
-            }
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            if ch.is_whitespace() {
-                i += ch.len_utf8();
-            } else if ch.is_alphanumeric() {
-                i = self.word_token(text, i, end, out);
-            } else {
-                i = punct_token(text, i, end, out);
-            }
-        }
+        crate::lexical::tokenize_into(text, span, out)
     }
+}
 
-    fn word_token(&self, text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
-        // URLs and addresses stay whole.
-        let chunk_end = text[start..end]
-            .find(char::is_whitespace)
-            .map_or(end, |p| start + p);
-        let chunk = &text[start..chunk_end];
-        if is_url_like(chunk) {
-            let t = chunk.trim_end_matches(|c: char| {
-                matches!(
-                    c,
-                    '.' | ',' | ';' | ':' | ')' | '"' | '\'' | '”' | '’' | '!' | '?'
-                )
-            });
-            out.push(Token {
-                span: Span::new(start, start + t.len()),
-                kind: TokenKind::Url,
-            });
-            return start + t.len();
-        }
-        let b = text.as_bytes();
-        let numeric = b[start].is_ascii_digit();
-        let mut i = start;
-        if !text[start..].starts_with(|c: char| c.is_ascii()) {
-            // Non-ASCII words: UAX #29 word bounds know scripts, marks and joiners.
-            let w = text[start..end].split_word_bounds().next().unwrap_or("");
-            i = start + w.len().max(1);
-        }
-        while i < end {
-            let c = b[i];
-            if c.is_ascii_alphanumeric() {
-                i += 1;
-            } else if c >= 0x80 {
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                if ch.is_alphanumeric() || is_mark(ch) {
-                    i += ch.len_utf8();
-                } else if (ch == '’') && i + 3 < end && b[i + 3].is_ascii_alphabetic() {
-                    // don’t, O’Brien; but not possessive ’s (split below).
-                    if is_possessive(text, i + 3, end) {
-                        break;
-                    }
-                    i += 3;
-                } else {
-                    break;
-                }
-            } else if (c == b'.' || c == b',' || c == b':')
-                && numeric
-                && i + 1 < end
-                && b[i + 1].is_ascii_digit()
-            {
-                i += 1;
-            } else if c == b'\'' && i + 1 < end && b[i + 1].is_ascii_alphabetic() && !numeric {
-                if is_possessive(text, i + 1, end) {
-                    break;
-                }
-                i += 1;
-            } else if c == b'&'
-                && i + 1 < end
-                && b[i + 1].is_ascii_uppercase()
-                && b[start].is_ascii_uppercase()
-            {
-                // AT&T, S&P
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        // A period that belongs to the word: initialisms (U.S., a.m.), initials (J.), and
-        // known abbreviations (Mr., Gen., Inc.).
-        if i < end && b[i] == b'.' && !numeric {
-            if i - start == 1 && b[start].is_ascii_alphabetic() {
-                // Initialism: "U.S.", "a.m.", "e.g.", "U.S.A."
-                let mut j = i + 1;
-                while j + 1 < end && b[j].is_ascii_alphabetic() && b[j + 1] == b'.' {
-                    j += 2;
-                }
-                if j > i + 1
-                    || b[start].is_ascii_uppercase()
-                    || self.abbrevs.contains_key(&text[start..i])
-                {
-                    i = j;
-                }
-            } else if self
-                .abbrevs
-                .contains_key(text[start..i].to_ascii_lowercase().as_str())
-            {
-                i += 1;
-            }
-        }
-        let kind = if numeric {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
-        out.push(Token {
-            span: Span::new(start, i),
-            kind,
-        });
-        i
+/// A capitalised word that shows a new sentence begins (`data/sentence_starters.txt`).
+fn is_starter_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let title_case = cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase());
+    title_case && crate::lexical::lookup_id(w).class().has(class::STARTER)
+}
+
+/// A lower-case speech verb after which a quotation stays in its sentence
+/// (`data/quote_verbs.txt`).
+fn is_quote_verb(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && crate::lexical::lookup_id(w).class().has(class::QUOTE_VERB)
+}
+
+/// The last `n` bytes of `s` (on a char boundary): scans back from a position stay bounded.
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
     }
+    &s[i..]
 }
 
 /// Caption credit labels ("Image: NASA.") that start a sentence inside a line.
@@ -890,74 +733,9 @@ fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
     None
 }
 
-fn is_possessive(text: &str, s_at: usize, end: usize) -> bool {
-    let b = text.as_bytes();
-    (b[s_at] == b's' || b[s_at] == b'S')
-        && (s_at + 1 >= end || !b[s_at + 1].is_ascii_alphanumeric())
-}
-
-fn punct_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
-    let b = text.as_bytes();
-    let ch = text[start..].chars().next().unwrap_or(' ');
-    let mut i = start + ch.len_utf8();
-    if ch == '.' {
-        while i < end && b[i] == b'.' {
-            i += 1;
-        }
-    } else if ch == '-' {
-        while i < end && b[i] == b'-' {
-            i += 1;
-        }
-    } else if ch == '\'' && i < end && b[i] == b'\'' {
-        // '' is a quotation mark in some papers' style.
-        i += 1;
-    } else if (ch == '\'' || ch == '’') && is_possessive(text, i.min(end - 1), end) && i < end {
-        i += 1;
-    }
-    out.push(Token {
-        span: Span::new(start, i),
-        kind: TokenKind::Punct,
-    });
-    i
-}
-
-fn is_mark(c: char) -> bool {
-    // Combining marks keep a word whole (é written as e + U+0301).
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
-}
-
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '▪' | '◦' | '-' | '*' | '–')
 }
-
-fn is_url_like(s: &str) -> bool {
-    // Most words have none of these: answer without searching.
-    if !s.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
-        return false;
-    }
-    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
-    if s.contains("://") || s.starts_with("www.") {
-        return true;
-    }
-    if let Some(at) = s.find('@') {
-        return at > 0 && s[at..].contains('.');
-    }
-    // A domain or file name: "example.com", "site.co.uk/page", "awesome_content.html".
-    let host = s.split('/').next().unwrap_or(s);
-    let Some(dot) = host.rfind('.') else {
-        return false;
-    };
-    dot > 0
-        && host[..dot].bytes().any(|b| b.is_ascii_alphabetic())
-        && TLDS.contains(&&host[dot + 1..])
-}
-
-/// Endings that make "word.ending" a domain or a file name rather than two sentences.
-const TLDS: &[&str] = &[
-    "com", "org", "net", "gov", "edu", "io", "uk", "html", "htm", "php", "pdf", "info", "int",
-    "mil", "ca", "de", "fr", "au", "in", "jp", "cn", "ru", "eu",
-];
 
 /// The non-space chunk before byte `i` (a period), without opening punctuation, and where it
 /// starts.

@@ -407,7 +407,7 @@ impl Attributor {
             .enumerate()
             .filter_map(|(i, q)| q.close.map(|c| (c.start, i)))
             .collect();
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.span().slice(text)).collect();
         let info = token_info(&self.lex, &words, tokens);
         let cx = Cx {
             info,
@@ -569,7 +569,7 @@ impl<'a> Cx<'a> {
             "'" | "’" => {
                 !(k > 0
                     && self.w(k - 1).ends_with('s')
-                    && self.toks[k - 1].span.end == self.toks[k].span.start
+                    && self.toks[k - 1].span().end == self.toks[k].span().start
                     && self.cap(k + 1)
                     && self.quote_closing_at(k).is_none())
             }
@@ -587,12 +587,12 @@ impl<'a> Cx<'a> {
 
     /// The quote that closes at token `k` (its closing mark).
     fn quote_closing_at(&self, k: usize) -> Option<usize> {
-        self.close_at.get(&self.toks.get(k)?.span.start).copied()
+        self.close_at.get(&self.toks.get(k)?.span().start).copied()
     }
 
     /// The quote that opens at token `k`.
     fn quote_opening_at(&self, k: usize) -> Option<usize> {
-        self.open_at.get(&self.toks.get(k)?.span.start).copied()
+        self.open_at.get(&self.toks.get(k)?.span().start).copied()
     }
 
     /// Indices of the entities inside `span` (entities are sorted and do not overlap).
@@ -607,7 +607,7 @@ impl<'a> Cx<'a> {
 
     /// Token index of the first token starting at or after byte `pos`.
     fn tok_index_at(&self, pos: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start < pos)
+        self.toks.partition_point(|t| t.span().start < pos)
     }
 
     /// Fragments of a quotation chain starting at quote `q` (one per paragraph), trimmed of
@@ -664,7 +664,7 @@ impl<'a> Cx<'a> {
             return self.is(k + 1, "to").then_some(frame);
         }
         // Reporting verbs inside a quotation are quoted speech, not attributions.
-        if self.quote_at(t.span.start).is_some() {
+        if self.quote_at(t.span().start).is_some() {
             return None;
         }
         let s = &self.sents[si];
@@ -964,7 +964,7 @@ impl<'a> Cx<'a> {
 
     /// Span from token `a` to token `b` inclusive.
     fn tspan(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+        Span::new(self.toks[a].span().start, self.toks[b].span().end)
     }
 
     /// A noun phrase ending at token `end` (inclusive), not before `floor`. Returns its first
@@ -3017,7 +3017,7 @@ impl<'a> Cx<'a> {
         Some(Draft {
             sentence: si,
             source: self.tspan(a, colon - 1),
-            cue: Some(self.toks[colon].span),
+            cue: Some(self.toks[colon].span()),
             fragments: frags,
             pattern: "name_colon_quote",
         })
@@ -3070,7 +3070,7 @@ impl<'a> Cx<'a> {
             }
             // A cue in the sentence that produced nothing: leave it.
             if (s.tokens.start..s.tokens.end).any(|k| {
-                self.info[k].cue.is_some() && self.quote_at(self.toks[k].span.start).is_none()
+                self.info[k].cue.is_some() && self.quote_at(self.toks[k].span().start).is_none()
             }) {
                 continue;
             }
@@ -3285,7 +3285,7 @@ impl<'a> Cx<'a> {
         let ents: Vec<usize> = self.entities_in(src).collect();
         // A word inside a name ("International Institute for Strategic Studies") ends nothing.
         let inside_entity = |k: usize| {
-            let at = self.toks[k].span.start;
+            let at = self.toks[k].span().start;
             ents.iter()
                 .any(|&e| self.ents[e].span.start < at && at < self.ents[e].span.end)
         };
@@ -3321,7 +3321,7 @@ impl<'a> Cx<'a> {
                             ],
                         ))
             })
-            .map_or(src.end, |k| self.toks[k].span.start);
+            .map_or(src.end, |k| self.toks[k].span().start);
         let core = Span::new(src.start, core_end);
         if let Some(&e) = ents
             .iter()
@@ -3366,7 +3366,7 @@ impl<'a> Cx<'a> {
             && n0 > a
             && !ents.iter().any(|&e| {
                 matches!(self.ents[e].label, Label::ORG | Label::GPE)
-                    && self.ents[e].span.end == self.toks[core_last_tok].span.end
+                    && self.ents[e].span.end == self.toks[core_last_tok].span().end
             })
         {
             return (SourceType::Person, self.tspan(n0, core_last_tok), None);
@@ -3378,7 +3378,7 @@ impl<'a> Cx<'a> {
             h -= 1;
         }
         let head_word = self.w(h).to_ascii_lowercase();
-        let head = self.toks[h].span;
+        let head = self.toks[h].span();
         if let Some(&e) = ents
             .iter()
             .find(|&&e| self.ents[e].span.end == head.end || self.ents[e].span.contains(head))
@@ -3429,7 +3429,7 @@ impl<'a> Cx<'a> {
                         if (a..h + 1).all(|j| self.cap(j)) {
                             return (SourceType::Person, core.trim(self.text), None);
                         }
-                        return (t, self.toks[k].span, None);
+                        return (t, self.toks[k].span(), None);
                     }
                 }
             }

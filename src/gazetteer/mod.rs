@@ -255,14 +255,14 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut next_free = 0usize;
         for t in tokens {
-            if t.span.start < next_free || t.kind == TokenKind::Punct {
+            if t.span().start < next_free || t.kind == TokenKind::Punct {
                 continue;
             }
-            let first = bytes[t.span.start];
+            let first = bytes[t.span().start];
             let upper = if first < 0x80 {
                 first.is_ascii_uppercase()
             } else {
-                text[t.span.start..]
+                text[t.span().start..]
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
@@ -270,15 +270,15 @@ impl Gazetteer {
             let mut best: Option<(usize, usize)> = None;
             if upper {
                 if let Some(names) = &self.upper[shard_of(first)] {
-                    best = names.longest(text, t.span.start);
+                    best = names.longest(text, t.span().start);
                 }
             }
             if let Some(names) = self
                 .other
                 .as_ref()
-                .filter(|_| self.other_pairs[pair_key(&bytes[t.span.start..])])
+                .filter(|_| self.other_pairs[pair_key(&bytes[t.span().start..])])
             {
-                if let Some((e, entry)) = names.longest(text, t.span.start) {
+                if let Some((e, entry)) = names.longest(text, t.span().start) {
                     if best.is_none_or(|(be, _)| e > be) {
                         best = Some((e, entry));
                     }
@@ -287,7 +287,7 @@ impl Gazetteer {
             if let Some((end, entry)) = best {
                 let e = &self.entries[entry];
                 out.push(Entity {
-                    span: Span::new(t.span.start, end),
+                    span: Span::new(t.span().start, end),
                     label: e.label,
                     id: e.id.clone(),
                     canonical: Some(e.canonical.clone()),

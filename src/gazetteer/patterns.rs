@@ -217,7 +217,7 @@ impl Patterns {
                     last = j;
                     j += 1;
                 } else if j + 1 < tokens.len()
-                    && (CONNECTORS.contains(&t.span.slice(text)) || t.span.slice(text) == "-")
+                    && (CONNECTORS.contains(&t.span().slice(text)) || t.span().slice(text) == "-")
                     && is_cap_word(text, &tokens[j + 1])
                     && adjacent(text, t, &tokens[j + 1])
                 {
@@ -235,7 +235,7 @@ impl Patterns {
     fn classify(&self, text: &str, tokens: &[Token], run: Run, found: &[Entity]) -> Option<Entity> {
         let mut first = run.first;
         let last = run.last;
-        let word = |k: usize| tokens[k].span.slice(text);
+        let word = |k: usize| tokens[k].span().slice(text);
         // Titles at the start of the run mark a person and are not part of the name.
         let mut titled = false;
         if let Some(n) = self.title_at(text, tokens, first, last) {
@@ -253,13 +253,13 @@ impl Patterns {
         if first > last {
             return None;
         }
-        let span = Span::new(tokens[first].span.start, tokens[last].span.end);
+        let span = Span::new(tokens[first].span().start, tokens[last].span().end);
         let n_words = (first..=last)
             .filter(|&k| is_cap_word(text, &tokens[k]))
             .count();
         let head = word(last);
         let prev = (first > 0).then(|| word(first - 1).to_lowercase());
-        let next = tokens.get(last + 1).map(|t| t.span.slice(text));
+        let next = tokens.get(last + 1).map(|t| t.span().slice(text));
         // A list match covering the whole run already says what it is.
         let at = found.partition_point(|e| e.span.end <= span.start);
         let near = &found[at..found.partition_point(|e| e.span.start < span.end).max(at)];
@@ -283,7 +283,7 @@ impl Patterns {
         let last = (first..=last)
             .find(|&k| k > first && CONNECTORS.contains(&word(k)))
             .map_or(last, |k| k - 1);
-        let span = Span::new(tokens[first].span.start, tokens[last].span.end);
+        let span = Span::new(tokens[first].span().start, tokens[last].span().end);
         let n_words = (first..=last)
             .filter(|&k| is_cap_word(text, &tokens[k]))
             .count();
@@ -329,13 +329,13 @@ impl Patterns {
     /// follows it.
     fn title_at(&self, text: &str, tokens: &[Token], k: usize, last: usize) -> Option<usize> {
         self.titles
-            .get(tokens.get(k)?.span.slice(text))?
+            .get(tokens.get(k)?.span().slice(text))?
             .iter()
             .find(|t| {
                 k + t.len() <= last
                     && t.iter()
                         .enumerate()
-                        .all(|(n, w)| tokens[k + n].span.slice(text) == &**w)
+                        .all(|(n, w)| tokens[k + n].span().slice(text) == &**w)
             })
             .map(Vec::len)
     }
@@ -343,7 +343,7 @@ impl Patterns {
     /// "Khon Ja, a Kachin activist", "said David Mathieson", "Nathan Ruser ... said",
     /// "according to Naung Yoe".
     fn speaker_context(&self, text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
-        let w = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
+        let w = |k: usize| tokens.get(k).map_or("", |t| t.span().slice(text));
         if first > 0
             && (SPEECH.contains(&w(first - 1))
                 || w(first - 1) == "to"
@@ -365,8 +365,8 @@ impl Patterns {
                 return tokens[last + 3..]
                     .iter()
                     .take(8)
-                    .take_while(|t| t.span.slice(text) != "," && t.span.slice(text) != ".")
-                    .any(|t| self.role_nouns.contains(t.span.slice(text)));
+                    .take_while(|t| t.span().slice(text) != "," && t.span().slice(text) != ".")
+                    .any(|t| self.role_nouns.contains(t.span().slice(text)));
             }
         }
         false
@@ -377,14 +377,14 @@ impl Patterns {
     fn acronyms(&self, text: &str, tokens: &[Token], found: &mut Vec<Entity>) {
         let mut defs: crate::fasthash::FxHashMap<&str, Entity> = Default::default();
         for k in 2..tokens.len().saturating_sub(1) {
-            if tokens[k - 1].span.slice(text) != "(" || tokens[k + 1].span.slice(text) != ")" {
+            if tokens[k - 1].span().slice(text) != "(" || tokens[k + 1].span().slice(text) != ")" {
                 continue;
             }
-            let acr = tokens[k].span.slice(text);
+            let acr = tokens[k].span().slice(text);
             if !(2..=8).contains(&acr.len()) || !acr.chars().all(|c| c.is_ascii_uppercase()) {
                 continue;
             }
-            let before = tokens[k - 2].span.end;
+            let before = tokens[k - 2].span().end;
             let at = found.partition_point(|e| e.span.end < before);
             let Some(full) = found.get(at).filter(|e| {
                 e.span.end == before
@@ -418,9 +418,9 @@ impl Patterns {
             if !is_cap_word(text, t) {
                 continue;
             }
-            if let Some(full) = defs.get(t.span.slice(text)) {
+            if let Some(full) = defs.get(t.span().slice(text)) {
                 new.push(Entity {
-                    span: t.span,
+                    span: t.span(),
                     label: full.label,
                     id: full.id.clone(),
                     canonical: full.canonical.clone(),
@@ -452,10 +452,10 @@ impl Patterns {
             if !is_cap_word(text, t) {
                 continue;
             }
-            if let Some((after, full)) = by_last.get(t.span.slice(text)) {
-                if t.span.start >= *after {
+            if let Some((after, full)) = by_last.get(t.span().slice(text)) {
+                if t.span().start >= *after {
                     new.push(Entity {
-                        span: t.span,
+                        span: t.span(),
                         label: Label::PERSON,
                         id: full.id.clone(),
                         canonical: full.canonical.clone(),
@@ -516,11 +516,11 @@ fn merge(found: &mut Vec<Entity>, mut new: Vec<Entity>) {
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
+    t.kind == TokenKind::Word && t.span().slice(text).starts_with(char::is_uppercase)
 }
 
 fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
-    let gap = &text[a.span.end..b.span.start];
+    let gap = &text[a.span().end..b.span().start];
     gap.len() <= 1 && !gap.contains('\n') && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
@@ -528,6 +528,6 @@ fn sentence_initial(text: &str, tokens: &[Token], k: usize) -> bool {
     if k == 0 {
         return true;
     }
-    let before = text[..tokens[k].span.start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
+    let before = text[..tokens[k].span().start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
     before.is_empty() || before.ends_with(['.', '?', '!', '\n', ':', '”', '"'])
 }
