@@ -158,7 +158,7 @@ impl Pipeline {
             .collect()
     }
 
-    /// Sentences and tokens of the non-boilerplate blocks.
+    /// Sentences and tokens of the non-boilerplate blocks, every sentence tagged.
     pub fn segment(&self, text: &str, blocks: &[Block]) -> (Vec<Sentence>, Vec<Token>) {
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
@@ -180,6 +180,7 @@ impl Pipeline {
                 while k < tokens.len() && tokens[k].span().end <= s.end {
                     k += 1;
                 }
+                crate::lexical::tag_sentence(text, &mut tokens[start..k]);
                 sentences.push(Sentence {
                     span: *s,
                     tokens: start..k,
