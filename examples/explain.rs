@@ -1,9 +1,7 @@
 //! Developer tool: shows what each stage sees for a text, to debug an attribution.
-//! `cargo run --release --example explain -- FILE` (or text on stdin).
+//! `cargo run --release --example explain -- FILE` (or text on stdin; one line = one paragraph).
 use std::io::Read;
 
-use claimex::attribution::quotes::find_quotes;
-use claimex::boilerplate::BlockKind;
 use claimex::pipeline::Pipeline;
 use claimex::Document;
 
@@ -25,10 +23,10 @@ fn main() {
     let paras: Vec<_> = ann
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Body)
+        .filter(|b| b.kind == claimex::boilerplate::BlockKind::Body)
         .map(|b| b.span)
         .collect();
-    for q in find_quotes(&text, &paras) {
+    for q in claimex::attribution::quotes::find_quotes(&text, &paras) {
         println!(
             "quote {:?} closed={} prev={:?} next={:?}",
             q.inner.slice(&text),
@@ -38,11 +36,11 @@ fn main() {
         );
     }
     for (i, s) in ann.sentences.iter().enumerate() {
-        let toks: Vec<&str> = ann.tokens[s.tokens.clone()]
+        let toks: Vec<String> = ann.tokens[s.tokens.clone()]
             .iter()
-            .map(|t| t.span.slice(&text))
+            .map(|t| format!("{}/{}", t.span().slice(&text), t.tag.as_str()))
             .collect();
-        println!("sentence {i} (block {}): {:?}", s.block, toks);
+        println!("sentence {i} (block {}): {}", s.block, toks.join(" "));
     }
     for e in &ann.entities {
         println!(
@@ -53,13 +51,42 @@ fn main() {
         );
     }
     for c in &ann.attribution.claims {
+        let content: Vec<&str> = if c.fragments.is_empty() {
+            vec![c.content.slice(&text)]
+        } else {
+            c.fragments.iter().map(|f| f.slice(&text)).collect()
+        };
+        let src = c.source.as_ref().map(|s| {
+            format!(
+                "{:?} ({:?}, head {:?}{}{})",
+                s.span.slice(&text),
+                s.kind,
+                s.head.slice(&text),
+                s.resolved.as_ref().map_or(String::new(), |r| format!(
+                    ", resolved {:?}",
+                    r.span.slice(&text)
+                )),
+                s.affiliation.as_ref().map_or(String::new(), |r| format!(
+                    ", for {:?}",
+                    r.span.slice(&text)
+                ))
+            )
+        });
         println!(
-            "claim [{}] {:?} | {:?} | {:?} ({:?})",
+            "claim [{} {} {:.2}] {} | {:?} | {:?}",
             c.pattern,
-            c.source.span.slice(&text),
+            c.family.as_str(),
+            c.confidence,
+            src.unwrap_or_else(|| "-".into()),
             c.cue.map(|q| q.slice(&text)),
-            c.content.slice(&text),
-            c.source.kind
+            content
+        );
+    }
+    for n in &ann.attribution.no_comment {
+        println!(
+            "no_comment {:?} {:?}",
+            n.subject.slice(&text),
+            n.cue.slice(&text)
         );
     }
 }

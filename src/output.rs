@@ -117,6 +117,8 @@ struct SourceOut<'t> {
     id: Option<&'t str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     resolved: Option<MentionOut<'t>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<MentionOut<'t>>,
 }
 
 #[derive(Serialize)]
@@ -125,7 +127,7 @@ struct ContentOut<'t> {
     end: usize,
     text: &'t str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    fragments: Vec<[usize; 2]>,
+    fragments: Vec<SpanOut<'t>>,
 }
 
 #[derive(Serialize)]
@@ -140,10 +142,12 @@ struct NumberOut<'t> {
 struct ClaimOut<'t> {
     sentence: usize,
     kind: ClaimKind,
-    source: SourceOut<'t>,
+    source: Option<SourceOut<'t>>,
     cue: Option<SpanOut<'t>>,
     content: ContentOut<'t>,
+    frame: &'static str,
     pattern: &'static str,
+    confidence: f32,
     entities: Vec<EntityOut<'t>>,
     numbers: Vec<NumberOut<'t>>,
 }
@@ -195,36 +199,43 @@ fn mention_out<'t>(
 
 fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim) -> ClaimOut<'t> {
     let ents = &ann.entities;
-    let src = c.span(cl.source.span);
     let content = c.span(cl.content);
-    ClaimOut {
-        sentence: cl.sentence,
-        kind: cl.kind,
-        source: SourceOut {
+    let source = cl.source.as_ref().map(|s| {
+        let src = c.span(s.span);
+        SourceOut {
             start: src.start,
             end: src.end,
             text: src.text,
-            kind: cl.source.kind,
-            head: c.span(cl.source.head),
-            id: cl
-                .source
+            kind: s.kind,
+            head: c.span(s.head),
+            id: s
                 .entity
                 .and_then(|e| ents.get(e))
                 .and_then(|e| e.id.as_deref()),
-            resolved: cl
-                .source
+            resolved: s
                 .resolved
                 .as_ref()
                 .map(|m| mention_out(c, ents, m.span, m.entity)),
-        },
+            affiliation: s
+                .affiliation
+                .as_ref()
+                .map(|m| mention_out(c, ents, m.span, m.entity)),
+        }
+    });
+    ClaimOut {
+        sentence: cl.sentence,
+        kind: cl.kind,
+        source,
         cue: cl.cue.map(|s| c.span(s)),
         content: ContentOut {
             start: content.start,
             end: content.end,
             text: content.text,
-            fragments: cl.fragments.iter().map(|f| c.pair(*f)).collect(),
+            fragments: cl.fragments.iter().map(|f| c.span(*f)).collect(),
         },
+        frame: cl.family.as_str(),
         pattern: cl.pattern,
+        confidence: cl.confidence,
         entities: cl
             .entities
             .iter()

@@ -68,11 +68,14 @@ fn predictions(doc: &str, text: &str, claims: &[Claim]) -> Vec<Value> {
         .map(|c| {
             json!({
                 "doc": doc,
-                "source": span_json(&ix, text, c.source.span, &[]),
+                "source": c.source.as_ref().map(|s| span_json(&ix, text, s.span, &[])),
                 "cue": c.cue.map(|q| span_json(&ix, text, q, &[])),
                 "content": span_json(&ix, text, c.content, &c.fragments),
                 "kind": kind_str(c.kind),
                 "pattern": c.pattern,
+                "frame": c.family.as_str(),
+                "confidence": c.confidence,
+                "features": crate::attribution::confidence::features(c, text),
             })
         })
         .collect()
@@ -375,7 +378,7 @@ const SEED: &[(&str, &str)] = &[
     ("A disruption in the movement", "Neha Mukherjee"),
     ("Supplies of the critical minerals", "Neha Mukherjee"),
     ("The KIA has pushed junta troops", "KIA commander"),
-    ("But the junta retains air superiority", "former resident"),
+    ("the junta retains air superiority", "former resident"),
     (
         "it was permitted to strike such sites",
         "junta spokesperson's office",
@@ -406,14 +409,13 @@ fn seed(shared: &Shared, p: &Pipeline) -> Result<Figures> {
                 .fragments
                 .iter()
                 .any(|f| f.slice(&text).starts_with(content));
-            let src = format!(
-                "{} | {}",
-                c.source.span.slice(&text),
-                c.source
-                    .resolved
-                    .as_ref()
-                    .map_or("", |r| r.span.slice(&text))
-            );
+            let src = c.source.as_ref().map_or(String::new(), |s| {
+                format!(
+                    "{} | {}",
+                    s.span.slice(&text),
+                    s.resolved.as_ref().map_or("", |r| r.span.slice(&text))
+                )
+            });
             (ct.starts_with(content) || fr_hit || ct.contains(content)) && src.contains(source)
         });
         if hit {

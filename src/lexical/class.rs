@@ -49,6 +49,14 @@ impl Class {
     }
 }
 
+impl std::ops::BitOr for Class {
+    type Output = Class;
+    #[inline]
+    fn bitor(self, rhs: Class) -> Class {
+        Class(self.0 | rhs.0)
+    }
+}
+
 macro_rules! classes {
     ($($name:ident = $i:expr, $doc:expr;)*) => {
         $(#[doc = $doc] pub const $name: Class = Class::bit($i);)*
