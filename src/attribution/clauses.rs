@@ -100,7 +100,7 @@ fn is_stop(d: &Doc, syn: &Syntax, k: usize) -> bool {
             n += 1;
         }
         if let Some(vg) = syn.vg_at(n) {
-            if vg.a == n && vg.finite && cue_word(d, vg.head) && !vg.passive {
+            if vg.a == n && vg.finite && speech_word(d, vg.head) && !vg.passive {
                 return true;
             }
         }
@@ -426,6 +426,14 @@ pub(crate) fn read(
     let has = |c| allowed.has(c);
     if has(Complements::QUOTE) {
         if let Some(q) = quote_at(d, k).or_else(|| quote_after_adjuncts(d, syn, k)) {
+            // `said "local forces" must lead the way`: a quotation that does not end the
+            // clause is part of a reported clause.
+            let goes_on = d.closes(d.tok_at(q.content.last().map_or(0, |c| c.end)))
+                .and_then(|c| d.close_tok(c))
+                .is_some_and(|ct| ct + 1 < hi && !matches!(d.w(ct + 1), "." | "," | ";" | "?" | "!" | ")"));
+            if goes_on && q.first == k && has(Complements::CLAUSE) && clause_at(d, syn, k, hi) {
+                return Complement::span(d, k, b.end(k), Complements::CLAUSE);
+            }
             return Some(q);
         }
     }

@@ -26,13 +26,24 @@ struct Seen {
 /// lookup bounded whatever the number of claims.
 const WINDOW: usize = 64;
 
+/// The gender a mention shows: a title ("Mr.", "Mrs."), a pronoun, or a first name whose
+/// bearers are almost all of one gender (data/lexicon/first_name_gender.tsv); 0 unknown.
 fn title_gender(d: &Doc, span: Span) -> u8 {
-    let first = span.slice(d.text).split_whitespace().next().unwrap_or("");
-    match first.trim_end_matches('.').to_ascii_lowercase().as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "he" | "him" => 1,
-        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "she" | "her" => 2,
-        _ => 0,
+    for w in span.slice(d.text).split_whitespace().take(4) {
+        let w = w.trim_end_matches(['.', ',']);
+        match w.to_ascii_lowercase().as_str() {
+            "mr" | "sir" | "lord" | "king" | "prince" | "he" | "him" => return 1,
+            "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "she" | "her" => return 2,
+            _ => {}
+        }
+        if w.starts_with(char::is_uppercase) {
+            let g = lookup_id(w).entry().map_or(0, |e| e.features().gender);
+            if (g == 1 || g == 2) && lookup_id(w).class().has(class::FIRST_NAME) {
+                return g;
+            }
+        }
     }
+    0
 }
 
 fn pronoun_of(d: &Doc, src: Span) -> Option<&'static str> {
@@ -167,6 +178,7 @@ fn lookup(d: &Doc, src: Span, si: usize, seen: &[Seen]) -> Option<(Mention, Sour
                 .or_else(|| {
                     last_entity(d, src, floor, &[Label::PERSON])
                         .map(|e| entity_seen(d, e, SourceType::Person))
+                        .filter(|x| x.gender == 0 || x.gender == g)
                 })
         }
         Some("it") => earlier()
@@ -216,7 +228,7 @@ fn entity_seen(d: &Doc, e: usize, kind: SourceType) -> Seen {
         head: d.ents[e].span,
         kind,
         entity: Some(e),
-        gender: 0,
+        gender: title_gender(d, d.ents[e].span),
         plural: false,
     }
 }

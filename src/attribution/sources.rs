@@ -232,17 +232,17 @@ fn subject_over_commas(d: &Doc, syn: &Syntax, p: usize, floor: usize) -> Option<
     }
     // Piece i runs from commas[i] + 1 to the comma after it (commas[i - 1], or `p`).
     let piece = |i: usize| (commas[i] + 1, if i == 0 { p } else { commas[i - 1] });
-    let first = *commas.first()?;
-    let interrupted = interruption(d, first + 1, p);
-    // The farthest noun phrase that opens the clause with only appositives after it:
-    // "Rachel Berg, a philanthropist from Monsey, New York, said".
+    // The farthest noun phrase that opens the clause with only appositives and inserted
+    // phrases after it ("Rachel Berg, a philanthropist from Monsey, New York, said";
+    // "Clinton, during a town hall meeting in Columbus, Ohio, said"). The source keeps the
+    // appositives right after the name, up to the first inserted phrase.
     let mut best = None;
     for (i, &c) in commas.iter().enumerate() {
-        let from = usize::from(interrupted);
-        if !(from..=i).all(|j| {
+        let fits = (0..=i).all(|j| {
             let (x, y) = piece(j);
-            appositive(d, syn, x, y)
-        }) {
+            appositive(d, syn, x, y) || interruption(d, x, y)
+        });
+        if !fits {
             break;
         }
         let Some(np) = syn.np_ending_at(c) else {
@@ -252,16 +252,17 @@ fn subject_over_commas(d: &Doc, syn: &Syntax, p: usize, floor: usize) -> Option<
         if !opens_clause(d, syn, a, lo) || time_phrase(d, np.a, syn.hi) == Some(c) {
             continue;
         }
-        best = Some(Src {
-            a,
-            b: if interrupted { first } else { p },
-        });
-    }
-    if best.is_none() && interrupted {
-        // "Wilcox, whose education ... program, said": one long inserted clause.
-        let np = syn.np_ending_at(first)?;
-        let a = extend_back(d, syn, np.a, lo);
-        return opens_clause(d, syn, a, lo).then_some(Src { a, b: first });
+        // In text order the pieces are i, i-1, ..., 0; keep the appositives up to the first
+        // interruption.
+        let mut b = c;
+        for j in (0..=i).rev() {
+            let (x, y) = piece(j);
+            if interruption(d, x, y) && !appositive(d, syn, x, y) {
+                break;
+            }
+            b = y;
+        }
+        best = Some(Src { a, b });
     }
     best
 }
@@ -274,7 +275,7 @@ pub(crate) fn source_after(d: &Doc, syn: &Syntax, k: usize) -> Option<Src> {
     let np = syn.np_starting_at(k)?;
     let mut b = extend_pp(d, syn, np.b, hi, 3);
     // "three people familiar with the matter", "officials briefed on the talks".
-    if (d.tag(b).is_adj() || d.tag(b) == Tag::VBN) && d.lower(b) && d.tag(b + 1) == Tag::IN {
+    if (d.tag(b).is_adj() || d.tag(b) == Tag::VBN || d.is(b, "close")) && d.lower(b) && matches!(d.tag(b + 1), Tag::IN | Tag::TO) {
         if let Some(np2) = syn.np_starting_at(b + 2) {
             b = extend_pp(d, syn, np2.b, hi, 2);
         }
@@ -313,6 +314,12 @@ pub(crate) fn source_after(d: &Doc, syn: &Syntax, k: usize) -> Option<Src> {
         }
         let a2 = e + 1;
         if !appositive(d, syn, a2, a2 + 1) || time_phrase(d, a2, hi).is_some() {
+            break;
+        }
+        // A clause after the comma is the content, not an appositive ("According to The
+        // Guardian, an email was sent ...").
+        let piece_end = (a2..hi.min(a2 + 20)).find(|&j| d.comma(j) || matches!(d.w(j), "." | ":" | ";")).unwrap_or(hi.min(a2 + 20));
+        if syn.has_finite(a2, piece_end) {
             break;
         }
         let mut j = a2;

@@ -145,7 +145,7 @@ pub(crate) fn type_source(d: &Doc, src: Src) -> Typed {
         }
     }
     let hc = d.class(h);
-    if hc.any(class::ROLE | class::PERSON_NOUN) {
+    if hc.any(class::ROLE | class::PERSON_NOUN) && d.lower(h) {
         return typed(
             d,
             SourceType::Anonymous,

@@ -243,6 +243,19 @@ fn initial_tag(t: &Token, text: &str, first: bool, all_caps: bool) -> Tag {
     }
     let shape = t.shape;
     if let Some(e) = t.word.entry() {
+        // Contracted auxiliaries ("don't", "wasn't") are one token here, two in Brill's data.
+        let c = e.class();
+        if c.has(class::AUX) && c.has(class::NEG) && e.tag_lower() == Tag::NONE {
+            return if c.has(class::MODAL) {
+                Tag::MD
+            } else if c.has(class::PAST) {
+                Tag::VBD
+            } else if e.features().number == 1 {
+                Tag::VBZ
+            } else {
+                Tag::VBP
+            };
+        }
         let exact = if shape.has(Shape::UPPER) && !all_caps {
             e.tag_upper().or(e.tag_cap())
         } else if shape.has(Shape::CAP) && !shape.has(Shape::UPPER) {
@@ -307,6 +320,41 @@ pub fn tag_sentence(text: &str, toks: &mut [Token]) {
     }
     fix_possessive_s(text, toks);
     apply_rules(text, toks);
+    fix_report_verbs(toks);
+}
+
+/// claimex's own contextual rule, after Brill's: a word that is both a plural noun and a
+/// reporting verb, right after a noun and before the end of the clause, a determiner, a
+/// pronoun, "that" or a quotation, is the verb ("a Quinnipiac University poll shows.", "the
+/// company claims the ...").
+fn fix_report_verbs(toks: &mut [Token]) {
+    for i in 1..toks.len() {
+        let t = toks[i];
+        if !matches!(t.tag, Tag::NNS | Tag::NN) || !toks[i - 1].tag.is_noun() && toks[i - 1].tag != Tag::PRP {
+            continue;
+        }
+        let Some(e) = t.word.entry() else { continue };
+        if e.cue().is_none() {
+            continue;
+        }
+        let next = toks.get(i + 1).map_or(Tag::STOP, |n| n.tag);
+        let next_ok = matches!(next, Tag::STOP | Tag::COMMA | Tag::DT | Tag::PRPS | Tag::PRP | Tag::OPEN_QUOTE | Tag::COLON)
+            || toks.get(i + 1).is_some_and(|n| n.word.class().has(class::COMPLEMENTIZER));
+        if !next_ok {
+            continue;
+        }
+        use super::form as F;
+        let f = e.form();
+        toks[i].tag = if f & F::S != 0 {
+            Tag::VBZ
+        } else if f & F::PAST != 0 {
+            Tag::VBD
+        } else if f & F::BASE != 0 && toks[i - 1].tag != Tag::NN {
+            Tag::VBP
+        } else {
+            continue;
+        };
+    }
 }
 
 /// "it's", "that's", "he's": the 's is "is" or "has", not a possessive.
@@ -376,9 +424,8 @@ fn allowed(t: &Token, to: Tag) -> bool {
     match to {
         Tag::NN | Tag::NNS => pos & 1 != 0 || in_lex(Tag::is_noun),
         Tag::NNP | Tag::NNPS => t.shape.has(Shape::CAP),
-        Tag::VB | Tag::VBP => {
-            form & F::BASE != 0 || lex.contains(&Tag::VB) || lex.contains(&Tag::VBP)
-        }
+        // A WordNet verb outside the inflection table inflects regularly.
+        Tag::VB | Tag::VBP => form & F::BASE != 0 || lex.contains(&Tag::VB) || lex.contains(&Tag::VBP) || pos & 2 != 0 && form == 0,
         Tag::VBZ => form & F::S != 0 || lex.contains(&Tag::VBZ),
         Tag::VBG => form & F::ING != 0 || lex.contains(&Tag::VBG),
         Tag::VBD => form & F::PAST != 0 || lex.contains(&Tag::VBD),

@@ -28,6 +28,9 @@ pub(crate) fn frames(cx: &Cx, vg: &Vg, out: &mut Vec<Draft>) -> bool {
 /// own, no "that", no quotation ("... Kasich told a crowd in Berea, Ohio Tuesday night.").
 fn adjunct_tail(cx: &Cx, k: usize) -> bool {
     let d = cx.d;
+    if d.comma(k) {
+        return false;
+    }
     let e = cx.b.end(k).min(k + 40);
     if cx.syn.has_finite(k, e) || e >= k + 40 {
         return false;
