@@ -112,7 +112,7 @@ fn extend_back(d: &Doc, syn: &Syntax, mut a: usize, lo: usize) -> usize {
 /// Whether tokens `a..b` (an inserted piece between commas) read as an appositive of the noun
 /// before it: "a former director", "67", "of RBC Capital Markets", a role, a short name.
 fn appositive(d: &Doc, syn: &Syntax, a: usize, b: usize) -> bool {
-    if a >= b || b - a > 20 {
+    if a >= b || b - a > 30 {
         return false;
     }
     let t = d.tag(a);

@@ -118,6 +118,7 @@ classes! {
     PERSON_NOUN = 49, "Nouns whose first WordNet sense is a person: spokesman, farmer.";
     GROUP_NOUN = 50, "Nouns whose first WordNet sense is a group: ministry, party, army.";
     COMM_NOUN = 51, "Nouns whose first WordNet sense is a communication: statement, report.";
+    EVIDENTIAL = 52, "Verbs of appearance that report an inference: seem, appear.";
 }
 
 #[cfg(test)]

@@ -197,7 +197,9 @@ pub struct CueDef {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NounComplements(pub u32);
 
-const NOUN_COMPLEMENT_NAMES: [&str; 7] = ["that", "to", "for", "of", "saying", "verb", "colon"];
+const NOUN_COMPLEMENT_NAMES: [&str; 8] = [
+    "that", "to", "for", "of", "saying", "verb", "colon", "clause",
+];
 
 impl NounComplements {
     /// "his claim that X".
@@ -214,10 +216,16 @@ impl NounComplements {
     pub const VERB: NounComplements = NounComplements(32);
     /// "the statement: X".
     pub const COLON: NounComplements = NounComplements(64);
+    /// A bare clause: "is confident Trump will win".
+    pub const CLAUSE: NounComplements = NounComplements(128);
+    /// A preposition and its object ("skeptical about", "upset with", "opposed to"): any
+    /// preposition name in the data file.
+    pub const PREP: NounComplements = NounComplements(256);
 
-    /// Parses the comma-separated names of the data file.
+    /// Parses the comma-separated names of the data file; other names (prepositions) mean
+    /// [`NounComplements::PREP`].
     pub const fn from_names(s: &str) -> NounComplements {
-        NounComplements(parse_list(s, &NOUN_COMPLEMENT_NAMES, 0))
+        NounComplements(parse_list(s, &NOUN_COMPLEMENT_NAMES, 256))
     }
 
     /// Whether the set holds `c`.

@@ -78,6 +78,32 @@ pub(crate) fn adverb(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
     true
 }
 
+/// Verbs of appearance with an infinitive: "Trump seems to understand", "the field appeared
+/// poised to narrow": the writer's inference, with no source.
+const EVIDENTIAL: &[&str] = &["seem", "appear"];
+
+/// "X seems to ...", "X appeared to ...": the clause is the content, with no source.
+pub(crate) fn evidential(cx: &Cx, vg: &Vg, out: &mut Vec<Draft>) -> bool {
+    let d = cx.d;
+    if !lemma_is(cx, vg.head, EVIDENTIAL) || vg.passive || d.inside(vg.head).is_some() || vg.a == cx.syn.lo {
+        return false;
+    }
+    let to_inf = d.tag(vg.b) == Tag::TO && cx.syn.vg_at(vg.b).is_some_and(|v| v.inf);
+    if !to_inf {
+        return false;
+    }
+    let Some(subject) = super::super::sources::subject_before(d, cx.syn, vg.a) else {
+        return false;
+    };
+    let (a, e) = (subject.a, cx.b.end(vg.b));
+    if a >= vg.a || e <= vg.b + 1 {
+        return false;
+    }
+    let s = d.span(a, e - 1).trim_matches(d.text, &['.', ',', ';']);
+    out.push(cx.draft(None, Some(d.span(vg.a, vg.b - 1)), vec![s], "evidential", Family::Belief));
+    true
+}
+
 /// A passive report verb group: "is said to", "are expected to", "it was reported that".
 pub(crate) fn passive(cx: &Cx, vg: &Vg, out: &mut Vec<Draft>) -> bool {
     let d = cx.d;

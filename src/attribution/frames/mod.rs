@@ -7,6 +7,7 @@
 //! | [`inverted`] | `CONTENT, said SOURCE`, `CONTENT, SOURCE said.`, `"QUOTE," SOURCE said`, split contents (`The plan, she said, will fail`) |
 //! | [`according`] | `according to SOURCE, CONTENT`, `CONTENT, according to SOURCE` |
 //! | [`nominal`] | `his claim that`, `a statement saying`, `the ministry's warning that`, `calls for` |
+//! | [`adjective`] | `X is skeptical (that)`, `X was confident`, `X is eager to`, `X was upset with` |
 //! | [`hearsay`] | `reportedly`, `is said to`, `it was reported that` (no source) |
 //! | [`transcript`] | `NAME: CONTENT` at the start of a sentence |
 //! | [`cueless`] | a quotation with no cue after a claim: the same speaker |
@@ -15,6 +16,7 @@
 //! Every family has a table of real-shaped sentences under `tests/data/attribution/`.
 
 pub(crate) mod according;
+pub(crate) mod adjective;
 pub(crate) mod cueless;
 pub(crate) mod hearsay;
 pub(crate) mod inverted;
@@ -146,7 +148,7 @@ pub(crate) fn sentence(
                 || verb::as_said(cx, vg, out)
                 || verb::frames(cx, vg, earlier, lists, out);
         }
-        if hearsay::passive(cx, vg, out) {
+        if hearsay::passive(cx, vg, out) || hearsay::evidential(cx, vg, out) {
             cue = true;
         }
     }
@@ -158,13 +160,12 @@ pub(crate) fn sentence(
             cue |= according::frame(cx, k, out);
         } else if d.has(k, crate::lexical::class::HEARSAY) {
             cue |= hearsay::adverb(cx, k, out);
-        } else if d.tag(k).is_noun()
-            && d.toks[k]
-                .word
-                .entry()
-                .is_some_and(|e| e.nominal().is_some())
-        {
-            cue |= nominal::frame(cx, k, out);
+        } else if d.toks[k].word.entry().is_some_and(|e| e.nominal().is_some()) {
+            if d.tag(k).is_noun() {
+                cue |= nominal::frame(cx, k, out);
+            } else if d.tag(k).is_adj() {
+                cue |= adjective::frame(cx, k, out);
+            }
         }
     }
     cue

@@ -87,8 +87,16 @@ pub(crate) fn frames(
     let Some((row, end)) = pick_row(cx, vg) else {
         return false;
     };
-    if not_a_cue(cx, vg, row, end, lists) || vg.passive {
+    if not_a_cue(cx, vg, row, end, lists) {
         return false;
+    }
+    // "X was criticized by Y"; "a practice criticized by Miller" (a participle after a noun).
+    let reduced = d.tag(vg.head) == Tag::VBN
+        && !vg.aux
+        && cx.syn.np_ending_at(vg.a).is_some()
+        && d.is(clauses::skip_adjuncts(d, cx.syn, end, cx.syn.hi), "by");
+    if vg.passive || reduced {
+        return passive_by(cx, vg, row, end, out);
     }
     let cue_start = if vg.inf { vg.head } else { vg.a };
     let cue = d.span(cue_start, end - 1);
@@ -96,38 +104,10 @@ pub(crate) fn frames(
     let lo = cx.syn.lo;
     // ", adding that ...", ", saying ...": the clause's subject, or the speaker just found.
     if vg.ing {
-        let Some(comp) = comp else {
-            return false;
+        return match comp {
+            Some(comp) => participle(cx, vg, row.family, cue, comp, earlier, out),
+            None => false,
         };
-        if vg.a > lo && d.comma(vg.a - 1) {
-            let source = earlier.or_else(|| main_subject(cx, vg.a - 1));
-            let Some(source) = source else {
-                return false;
-            };
-            out.push(cx.draft(
-                Some(source),
-                Some(cue),
-                comp.content,
-                "adding_that",
-                row.family,
-            ));
-            return true;
-        }
-        // "quoted X as saying ...", "by saying ...", "upon saying ...".
-        if vg.a > lo && d.is_any(vg.a - 1, &["as", "by", "upon", "after", "while"]) {
-            let source = quoted_as(cx, vg.a - 1).or_else(|| main_subject(cx, vg.a - 1));
-            if let Some(source) = source {
-                out.push(cx.draft(
-                    Some(source),
-                    Some(cue),
-                    comp.content,
-                    "said_that",
-                    row.family,
-                ));
-                return true;
-            }
-        }
-        return false;
     }
     let Some(comp) = comp.or_else(|| relative_gap(cx, vg, end)) else {
         return false;
@@ -335,4 +315,85 @@ fn relative_gap(cx: &Cx, vg: &Vg, end: usize) -> Option<Complement> {
         kind: Complements::PREP,
         first: usize::MAX,
     })
+}
+
+/// A cue in a participle: `, adding that ...`, `... and threatening to ...`, `by saying ...`,
+/// `quoted X as saying ...`, `After announcing his support, Rubio ...`.
+fn participle(
+    cx: &Cx,
+    vg: &Vg,
+    family: Family,
+    cue: crate::span::Span,
+    comp: Complement,
+    earlier: Option<Src>,
+    out: &mut Vec<Draft>,
+) -> bool {
+    let d = cx.d;
+    let lo = cx.syn.lo;
+    let before = vg.a.checked_sub(1).filter(|&b| b >= lo);
+    let (source, pattern) = match before {
+        // ", adding that ...", "... and threatening to ...".
+        Some(b) if d.comma(b) || d.is(b, "and") => (earlier.or_else(|| main_subject(cx, b)), "adding_that"),
+        // "quoted X as saying", "by saying", "upon saying", "after announcing".
+        Some(b) if d.is_any(b, &["as", "by", "upon", "after", "while", "before", "since", "when"]) => {
+            let s = quoted_as(cx, b).or_else(|| main_subject(cx, b)).or_else(|| subject_after_opener(cx, vg.b));
+            (s, "said_that")
+        }
+        // "Announcing his candidacy, Smith said ...".
+        None => (subject_after_opener(cx, vg.b), "said_that"),
+        _ => (None, ""),
+    };
+    let Some(source) = source else {
+        return false;
+    };
+    out.push(cx.draft(Some(source), Some(cue), comp.content, pattern, family));
+    true
+}
+
+/// The subject of the main clause after a sentence-initial opener that runs to a comma after
+/// token `from`: "One month after announcing his support for Trump, [Marco Rubio] still believes".
+fn subject_after_opener(cx: &Cx, from: usize) -> Option<Src> {
+    let d = cx.d;
+    let syn = cx.syn;
+    let comma = (from..syn.hi.min(from + 30)).find(|&k| d.comma(k) || d.quote_mark(k) || d.p(k, ";"))?;
+    if !d.comma(comma) {
+        return None;
+    }
+    let np = syn.np_starting_at(comma + 1)?;
+    let mut v = np.b;
+    while v < syn.hi && d.tag(v).is_adverb() {
+        v += 1;
+    }
+    syn.vg_at(v).filter(|g| g.a == v && g.finite)?;
+    Some(Src { a: np.a, b: np.b })
+}
+
+/// `X was criticized by Y`, `a practice criticized by Miller`: the agent after "by" is the
+/// source, the subject (or the noun the participle follows) the content.
+fn passive_by(cx: &Cx, vg: &Vg, row: &CueDef, end: usize, out: &mut Vec<Draft>) -> bool {
+    let d = cx.d;
+    let syn = cx.syn;
+    // Only judgments read this way: "was criticized by", "endorsed by"; most passive report
+    // verbs with an agent are about acts ("raised by", "written by", "posted by").
+    if row.family != Family::Stance || matches!(row.verb, "back" | "embrace" | "welcome" | "favor" | "favour" | "accept") {
+        return false;
+    }
+    let k = clauses::skip_adjuncts(d, syn, end, syn.hi);
+    if !d.is(k, "by") {
+        return false;
+    }
+    let Some(src) = super::super::sources::source_after(d, syn, k + 1) else {
+        return false;
+    };
+    let content = if vg.passive {
+        subject_before(d, syn, vg.a)
+    } else {
+        syn.np_ending_at(vg.a).map(|np| Src { a: np.a, b: np.b })
+    };
+    let Some(content) = content else {
+        return false;
+    };
+    let span = d.span(content.a, content.b - 1);
+    out.push(cx.draft(Some(src), Some(d.span(vg.a, end - 1)), vec![span], "passive_by", row.family));
+    true
 }
