@@ -466,7 +466,10 @@ pub(crate) fn read(
             return Some(c);
         }
     }
-    let np = syn.np_starting_at(k)?;
+        // "called that report ...": a demonstrative the tagger read as a complementizer.
+    let np = syn
+        .np_starting_at(k)
+        .or_else(|| if d.is(k, "that") { syn.np_starting_at(k + 1) } else { None })?;
     let after = extend_pp(d, syn, np.b, hi, 2);
     let obj = [
         (Complements::OBJ_TO, d.tag(after) == Tag::TO),
@@ -474,10 +477,7 @@ pub(crate) fn read(
         (Complements::OBJ_FOR, d.is(after, "for")),
         (Complements::OBJ_AS, d.is(after, "as")),
         (Complements::OBJ_ON, d.is(after, "on")),
-        (
-            Complements::OBJ_NP,
-            syn.np_starting_at(after).is_some() || d.opens(after).is_some(),
-        ),
+                (Complements::OBJ_NP, second_object(d, syn, after)),
     ];
     for (c, ok) in obj {
         if ok && has(c) {
@@ -515,4 +515,14 @@ fn recipient_then_clause(d: &Doc, syn: &Syntax, b: &Bounds, k: usize) -> Option<
         return Complement::span(d, after, b.end(after), Complements::OBJ_CLAUSE);
     }
     None
+}
+
+/// A second object after the first ("called [him] a liar", "called [the plan] "a disaster"",
+/// "called [that report] Friday a "boldfaced lie""): a noun phrase or a quotation, past a time
+/// phrase, possibly with a determiner before a scare quote.
+fn second_object(d: &Doc, syn: &Syntax, k: usize) -> bool {
+    let k = time_phrase(d, k, syn.hi).unwrap_or(k);
+    syn.np_starting_at(k).is_some_and(|np| time_phrase(d, np.a, syn.hi).is_none())
+        || d.opens(k).is_some()
+        || d.has(k, class::DET) && (d.opens(k + 1).is_some() || d.tag(k + 1).is_adj() && d.opens(k + 2).is_some())
 }

@@ -243,9 +243,17 @@ fn noun_phrase(d: &Doc, k: usize, hi: usize) -> Option<Np> {
         }
         break;
     }
-    // The phrase ends at its last noun; a phrase of adjectives alone ("the poor") ends there.
+        // The phrase ends at its last noun; a phrase of adjectives alone ("the poor") ends there;
+    // "her" with no noun after it is the object pronoun ("called her "the first lady"").
     let b = match head {
         Some(h) => h + 1,
+        None if t == Tag::PRPS && d.is(k, "her") => {
+            return Some(Np {
+                a: k,
+                b: k + 1,
+                kind: NpKind::Pronoun,
+            })
+        }
         None => {
             let mut e = j;
             while e > k && !d.tag(e - 1).is_adj() {

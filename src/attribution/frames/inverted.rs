@@ -65,8 +65,12 @@ fn source_after_cue(
         return false;
     }
     let k = skip_adjuncts(d, cx.syn, end, hi);
-    // ", said the plan would fail": a clause follows, the verb has its own subject first.
-    if clauses::clause_at(d, cx.syn, k, hi) && !d.has(k, crate::lexical::class::SUBJ_PRON) {
+        // ", said the plan would fail": a clause follows, the verb has its own subject first.
+    let subject_of_verb = cx.syn.np_starting_at(k).is_some_and(|np| {
+        let e = clauses::extend_pp(d, cx.syn, np.b, hi, 2);
+        cx.syn.vg_at(e).is_some_and(|v| v.a == e && v.finite)
+    });
+    if subject_of_verb && !d.has(k, crate::lexical::class::SUBJ_PRON) {
         return false;
     }
     let Some(src) = source_after(d, cx.syn, k) else {
@@ -162,7 +166,10 @@ fn source_before_cue(
         return false;
     };
     let quoted = d.inside(d.tok_at(content[0].start)).is_some();
-    let pattern = if ends(cx, k) || adjunct_tail(cx, k) {
+        // After a quotation, a subordinate clause may follow the cue: `"...," X told Mr. Obama as
+    // he stopped to have his picture taken`.
+    let subordinate = quoted && d.has(k, crate::lexical::class::SUBORDINATOR) && !d.is_any(k, &["that", "if", "whether"]);
+    let pattern = if ends(cx, k) || adjunct_tail(cx, k) || subordinate {
         if quoted {
             "quote_cue_after"
         } else {
