@@ -196,7 +196,8 @@ pub(super) fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOption
             };
             let id = starts_object
                 .then(|| recover_id(&line, &opts.id_field))
-                .flatten();
+                .flatten()
+                .filter(|id| !id.is_empty());
             return Item::Failed {
                 error: DocError::new(
                     kind,
@@ -290,7 +291,7 @@ fn fix_lone_surrogates(line: &str) -> Option<(String, usize)> {
     let mut out: Option<Vec<u8>> = None;
     let mut n = 0;
     let mut i = 0;
-    while let Some(off) = memchr::memchr(b'\\', &b[i..]) {
+    while let Some(off) = b.get(i..).and_then(|rest| memchr::memchr(b'\\', rest)) {
         let at = i + off;
         let unit = hex4(b, at);
         i = at + 2;
@@ -319,6 +320,9 @@ fn hex4(b: &[u8], at: usize) -> Option<u32> {
         return None;
     }
     let digits = b.get(at + 2..at + 6)?;
+    if !digits.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
     let s = std::str::from_utf8(digits).ok()?;
     u32::from_str_radix(s, 16).ok()
 }
@@ -420,6 +424,22 @@ mod tests {
         let d = doc(r#"{"text":"path C:\\ud800 said"}"#);
         assert_eq!(d.text, r"path C:\ud800 said");
         assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn fuzz_backslash_at_the_end_of_a_line_with_a_surrogate_escape() {
+        // Found by fuzz/jsonl_reader: the escape scan stepped past the end of the line.
+        let got = parse("{\"text\":\"\\ud800 said\"}\\");
+        assert_eq!(kind_of(&got), "malformed_json");
+        let got = parse("{\"text\":\"\\u+D80 said\"}");
+        assert_eq!(kind_of(&got), "malformed_json");
+    }
+
+    fn kind_of(item: &Item) -> &'static str {
+        match item {
+            Item::Doc(_) => "doc",
+            Item::Failed { error, .. } => error.kind,
+        }
     }
 
     #[test]
