@@ -147,9 +147,7 @@ pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summa
         |doc| pipeline.annotate(doc),
         |doc, ann, out| {
             match emit {
-                Emit::Documents => {
-                    output::write_document_record(out, doc, ann, DocParts::EXTRACT)?
-                }
+                Emit::Documents => output::write_document_record(out, doc, ann, DocParts::EXTRACT)?,
                 Emit::Claims => output::write_claim_records(out, doc, ann)?,
             }
             Ok(ann.attribution.claims.len() as u64)
@@ -204,9 +202,11 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
         common,
         "id",
         |doc| Annotations {
-            blocks: pipeline
-                .boilerplate
-                .classify_doc(&doc.text, doc.field("title"), doc.field("url")),
+            blocks: pipeline.boilerplate.classify_doc(
+                &doc.text,
+                doc.field("title"),
+                doc.field("url"),
+            ),
             ..Annotations::default()
         },
         |doc, ann, out| {

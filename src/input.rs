@@ -724,7 +724,11 @@ mod tests {
         match s.next().map(|r| r.item) {
             Some(Item::Failed { error, .. }) => {
                 assert_eq!(error.kind, "too_large");
-                assert!(error.message.contains("more than 65536 bytes"), "{}", error.message);
+                assert!(
+                    error.message.contains("more than 65536 bytes"),
+                    "{}",
+                    error.message
+                );
             }
             other => panic!("{other:?}"),
         }

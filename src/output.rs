@@ -393,7 +393,12 @@ pub fn write_document_record<W: Write>(
             m.serialize_entry("entities", &ents)?;
         }
         if parts.claims {
-            let claims = Lazy(|| ann.attribution.claims.iter().map(|cl| claim_out(c, ann, cl)));
+            let claims = Lazy(|| {
+                ann.attribution
+                    .claims
+                    .iter()
+                    .map(|cl| claim_out(c, ann, cl))
+            });
             m.serialize_entry("claims", &claims)?;
             let nc = Lazy(|| {
                 ann.attribution

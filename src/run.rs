@@ -178,6 +178,9 @@ struct Chunk<A> {
     slots: Vec<Slot<A>>,
 }
 
+/// A batch with its rendered chunks, as the writer receives it.
+type Rendered<A> = (Vec<Record>, Vec<Chunk<A>>);
+
 /// Records per chunk: enough to amortise a buffer, few enough to spread over the pool.
 const CHUNK_DOCS: usize = 16;
 /// Buffers kept for reuse, and the largest one kept.
@@ -282,11 +285,7 @@ where
         Chunk { buf, slots }
     }
 
-    fn render_batch(
-        &self,
-        pool: Option<&rayon::ThreadPool>,
-        batch: Vec<Record>,
-    ) -> (Vec<Record>, Vec<Chunk<A>>) {
+    fn render_batch(&self, pool: Option<&rayon::ThreadPool>, batch: Vec<Record>) -> Rendered<A> {
         let chunks = match pool {
             Some(p) => p.install(|| {
                 batch
@@ -422,7 +421,9 @@ where
 }
 
 fn no_thread(what: &str, e: &io::Error) -> String {
-    format!("could not start the {what} ({e}); running without it, more slowly (raise `ulimit -u`?)")
+    format!(
+        "could not start the {what} ({e}); running without it, more slowly (raise `ulimit -u`?)"
+    )
 }
 
 /// Runs `prepare` and `write` over every record of `stream` and writes the records to `out`
@@ -498,7 +499,7 @@ where
                 }
             }
         };
-        let rendered: Box<dyn Iterator<Item = (Vec<Record>, Vec<Chunk<A>>)>> =
+        let rendered: Box<dyn Iterator<Item = Rendered<A>>> =
             match spawn_or_return(scope, "claimex-render", (source, done_tx), render) {
                 Ok(()) => Box::new(done_rx.into_iter()),
                 Err(((source, _), e)) => {

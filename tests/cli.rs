@@ -395,7 +395,11 @@ fn o_dev_null_is_written_in_place() {
         ],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_char_device("/dev/null");
 }
 
@@ -404,10 +408,20 @@ fn o_dev_stdout_is_written_in_place() {
     let before = std::fs::symlink_metadata("/dev/stdout").map(|m| m.file_type().is_symlink());
     let input = corpus("samples.jsonl");
     let out = run(
-        &["extract", "-q", "-o", "/dev/stdout", input.to_str().unwrap()],
+        &[
+            "extract",
+            "-q",
+            "-o",
+            "/dev/stdout",
+            input.to_str().unwrap(),
+        ],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let want = run(&["extract", "-q", input.to_str().unwrap()], None);
     assert_eq!(out.stdout, want.stdout, "the records went to stdout");
     let after = std::fs::symlink_metadata("/dev/stdout").map(|m| m.file_type().is_symlink());
@@ -447,12 +461,20 @@ fn o_fifo_is_written_in_place() {
         ],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got = reader.join().unwrap();
     let want = run(&["extract", "-q", input.to_str().unwrap()], None);
     assert_eq!(got.as_bytes(), want.stdout);
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temp file"
+    );
 }
 
 #[test]
@@ -472,13 +494,20 @@ fn o_symlink_is_followed_and_kept() {
         ],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(std::fs::symlink_metadata(&link)
         .unwrap()
         .file_type()
         .is_symlink());
     let written = std::fs::read_to_string(&real).unwrap();
-    assert!(written.lines().count() > 50, "the link's target was written");
+    assert!(
+        written.lines().count() > 50,
+        "the link's target was written"
+    );
 }
 
 fn mode_after(umask: &str, path: &std::path::Path) -> u32 {
@@ -493,7 +522,11 @@ fn mode_after(umask: &str, path: &std::path::Path) -> u32 {
         ))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 

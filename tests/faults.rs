@@ -36,7 +36,10 @@ fn part_files(dir: &Path) -> Vec<PathBuf> {
 fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
     let start = Instant::now();
     while !cond() {
-        assert!(start.elapsed() < Duration::from_secs(30), "never happened: {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "never happened: {what}"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -45,7 +48,14 @@ fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
 fn running_with_output(dir: &Path) -> (Child, PathBuf) {
     let out = dir.join("out.jsonl");
     let mut child = bin()
-        .args(["extract", "--emit", "documents", "--line-buffered", "-q", "-o"])
+        .args([
+            "extract",
+            "--emit",
+            "documents",
+            "--line-buffered",
+            "-q",
+            "-o",
+        ])
         .arg(&out)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -54,7 +64,11 @@ fn running_with_output(dir: &Path) -> (Child, PathBuf) {
         .unwrap();
     let stdin = child.stdin.as_mut().unwrap();
     for i in 0..3 {
-        writeln!(stdin, "{{\"id\":\"d{i}\",\"text\":\"Prices rose, officials said.\"}}").unwrap();
+        writeln!(
+            stdin,
+            "{{\"id\":\"d{i}\",\"text\":\"Prices rose, officials said.\"}}"
+        )
+        .unwrap();
     }
     stdin.flush().unwrap();
     wait_for("the temporary output file", || !part_files(dir).is_empty());
@@ -86,8 +100,15 @@ fn temp_file_removed_on_sigterm_sigint_sighup() {
             status.signal() == Some(sig) || status.code() == Some(128 + sig),
             "signal {sig}: {status:?}"
         );
-        assert!(part_files(dir.path()).is_empty(), "signal {sig}: part file left");
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), "old\n", "final file touched");
+        assert!(
+            part_files(dir.path()).is_empty(),
+            "signal {sig}: part file left"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "old\n",
+            "final file touched"
+        );
     }
 }
 
@@ -114,7 +135,10 @@ fn full_disk_is_an_output_error_and_leaves_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("No space left on device"), "{err}");
-    assert!(std::fs::metadata("/dev/full").unwrap().file_type().is_char_device());
+    assert!(std::fs::metadata("/dev/full")
+        .unwrap()
+        .file_type()
+        .is_char_device());
     // A real full file system, where mounting is allowed.
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("mnt");
@@ -142,7 +166,10 @@ fn full_disk_is_an_output_error_and_leaves_nothing() {
         ],
         None,
     );
-    let left: Vec<_> = std::fs::read_dir(&mnt).unwrap().map(|e| e.unwrap().path()).collect();
+    let left: Vec<_> = std::fs::read_dir(&mnt)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     let _ = Command::new("umount").arg(&mnt).status();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -187,9 +214,21 @@ fn mkfifo(p: &Path) {
 #[test]
 fn fifo_in_folder_is_skipped_not_hung() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "Officials said the road was closed.").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Officials said the road was closed.",
+    )
+    .unwrap();
     mkfifo(&dir.path().join("pipe.txt"));
-    let out = run(&["extract", "--emit", "documents", dir.path().to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            dir.path().to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let recs = docs(&out);
     assert_eq!(recs.len(), 1);
@@ -204,7 +243,14 @@ fn fifo_in_folder_is_skipped_not_hung() {
 #[test]
 fn dev_zero_named_explicitly_is_too_large() {
     let out = run(
-        &["extract", "--emit", "documents", "--max-doc-bytes", "100000", "/dev/zero"],
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "--max-doc-bytes",
+            "100000",
+            "/dev/zero",
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(1));
@@ -212,7 +258,11 @@ fn dev_zero_named_explicitly_is_too_large() {
     assert_eq!(recs.len(), 1);
     let e = recs[0].error.as_ref().expect("an error record");
     assert_eq!(e.kind, "too_large");
-    assert!(e.message.contains("more than 100000 bytes"), "{}", e.message);
+    assert!(
+        e.message.contains("more than 100000 bytes"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -224,7 +274,16 @@ fn symlinked_folder_is_followed() {
     let top = dir.path().join("top");
     std::fs::create_dir(&top).unwrap();
     std::os::unix::fs::symlink(&real, top.join("linked")).unwrap();
-    let out = run(&["extract", "--emit", "documents", "-q", top.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            top.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let ids: Vec<String> = docs(&out).into_iter().map(|d| d.id).collect();
     assert_eq!(ids, ["linked/b.txt"]);
@@ -277,11 +336,19 @@ fn unreadable_subfolder_is_a_record_and_the_run_goes_on() {
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let recs = docs(&out);
     let ids: Vec<&str> = recs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a/doc.txt", "b", "c/doc.txt"]);
-    let e = recs[1].error.as_ref().expect("an error record for the folder");
+    let e = recs[1]
+        .error
+        .as_ref()
+        .expect("an error record for the folder");
     assert_eq!(e.kind, "read_error");
     assert!(e.message.contains("cannot read folder"), "{}", e.message);
 }
@@ -303,6 +370,15 @@ fn thread_spawn_failure_does_not_panic() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains("could not start the"), "{err}");
-    let want = run(&["extract", "--emit", "documents", "-q", input.to_str().unwrap()], None);
+    let want = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.stdout, want.stdout, "same output with no threads");
 }

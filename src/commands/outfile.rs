@@ -33,8 +33,8 @@ pub fn clean_up_on_signals() -> io::Result<()> {
     static INSTALLED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
     let res = INSTALLED.get_or_init(|| {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let mut signals =
-            signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]).map_err(|e| e.to_string())?;
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+            .map_err(|e| e.to_string())?;
         std::thread::Builder::new()
             .name("claimex-signals".into())
             .spawn(move || {

@@ -75,17 +75,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery> {
                     unreadable,
                 });
             }
-            d.skipped.extend(
-                w.skipped
-                    .into_iter()
-                    .map(|(f, why)| (slash_path(&f), why)),
-            );
+            d.skipped
+                .extend(w.skipped.into_iter().map(|(f, why)| (slash_path(&f), why)));
         } else {
             d.files.push(InputFile {
                 name: slash_path(p),
                 format: format_of(p),
                 path: Some(p.clone()),
-                size: meta.is_file().then(|| meta.len()),
+                size: meta.is_file().then_some(meta.len()),
                 unreadable: None,
             });
         }
@@ -106,8 +103,10 @@ impl Walk {
     fn dir(&mut self, dir: &Path) {
         if let Ok(canon) = std::fs::canonicalize(dir) {
             if !self.seen.insert(canon) {
-                self.skipped
-                    .push((dir.to_path_buf(), "folder already read through another path"));
+                self.skipped.push((
+                    dir.to_path_buf(),
+                    "folder already read through another path",
+                ));
                 return;
             }
         }
@@ -123,10 +122,8 @@ impl Walk {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    self.found.push((
-                        dir.to_path_buf(),
-                        Some(format!("cannot list folder: {e}")),
-                    ));
+                    self.found
+                        .push((dir.to_path_buf(), Some(format!("cannot list folder: {e}"))));
                     return;
                 }
             };
@@ -193,7 +190,7 @@ mod tests {
         symlink(&top, top.join("loop")).unwrap();
         std::fs::write(top.join("b.txt"), "B said so.").unwrap();
         symlink(real.join("a.txt"), top.join("c.txt")).unwrap();
-        let d = discover(&[top.clone()]).unwrap();
+        let d = discover(std::slice::from_ref(&top)).unwrap();
         assert_eq!(names(&d), ["b.txt", "c.txt", "linked/a.txt"]);
         assert_eq!(d.skipped.len(), 1, "{:?}", d.skipped);
         assert!(d.skipped[0].0.ends_with("top/loop"), "{:?}", d.skipped);

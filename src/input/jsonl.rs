@@ -419,7 +419,11 @@ mod tests {
         let d = doc(r#"{"id":"s","title":"a\ud800b","text":"x\udc00y said so \ud83d\ude00."}"#);
         assert_eq!(d.text, "x\u{FFFD}y said so \u{1F600}.");
         assert_eq!(d.field("title"), Some("a\u{FFFD}b"));
-        assert!(d.warnings[0].starts_with("lone_surrogate: 2 "), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].starts_with("lone_surrogate: 2 "),
+            "{:?}",
+            d.warnings
+        );
         // An escaped backslash before `ud800` is not an escape.
         let d = doc(r#"{"text":"path C:\\ud800 said"}"#);
         assert_eq!(d.text, r"path C:\ud800 said");
