@@ -19,7 +19,7 @@
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::Scope;
 use std::time::Instant;
 
@@ -355,14 +355,32 @@ struct Batches {
     stream: DocStream,
     docs: usize,
     bytes: usize,
+    /// Documents with more text than this travel alone in their batch.
+    big: usize,
+    /// A big document read while a batch was open: the next batch.
+    held: Option<Record>,
+}
+
+fn is_big(rec: &Record, big: usize) -> bool {
+    matches!(&rec.item, Item::Doc(d) if d.text.len() > big)
 }
 
 impl Iterator for Batches {
     type Item = Vec<Record>;
     fn next(&mut self) -> Option<Vec<Record>> {
+        if let Some(rec) = self.held.take() {
+            return Some(vec![rec]);
+        }
         let mut batch = Vec::new();
         let mut bytes = 0usize;
         for rec in self.stream.by_ref() {
+            if is_big(&rec, self.big) {
+                if batch.is_empty() {
+                    return Some(vec![rec]);
+                }
+                self.held = Some(rec);
+                break;
+            }
             bytes = bytes.saturating_add(rec.bytes as usize);
             batch.push(rec);
             if batch.len() >= self.docs || bytes >= self.bytes {
@@ -370,6 +388,47 @@ impl Iterator for Batches {
             }
         }
         (!batch.is_empty()).then_some(batch)
+    }
+}
+
+/// Lets one big document at a time be prepared and not yet written: its annotations can be
+/// hundreds of MB, and the batches queued between the stages must not hold several.
+#[derive(Default)]
+struct Gate {
+    /// (a big document is in flight, the writer has stopped)
+    state: Mutex<(bool, bool)>,
+    cv: Condvar,
+}
+
+impl Gate {
+    /// Waits until no big document is in flight, then marks one.
+    fn enter(&self) {
+        let Ok(mut g) = self.state.lock() else { return };
+        while g.0 && !g.1 {
+            g = match self.cv.wait(g) {
+                Ok(g) => g,
+                Err(_) => return,
+            };
+        }
+        g.0 = true;
+    }
+
+    /// The big document is written (or the writer stopped, `closed`).
+    fn leave(&self, closed: bool) {
+        if let Ok(mut g) = self.state.lock() {
+            g.0 = false;
+            g.1 |= closed;
+        }
+        self.cv.notify_all();
+    }
+}
+
+/// Opens the gate for good when the writer stops, however it stops.
+struct CloseOnDrop<'g>(&'g Gate);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.leave(true);
     }
 }
 
@@ -477,7 +536,13 @@ where
         stream,
         docs,
         bytes,
+        big: opts.stream_doc_bytes,
+        held: None,
     };
+    let gate = Gate::default();
+    let gate = &gate;
+    let big = opts.stream_doc_bytes;
+    let is_big_batch = move |b: &[Record]| b.first().is_some_and(|r| is_big(r, big));
     // Three stages joined by bounded channels: reading (a thread), rendering on the pool (a
     // thread), writing (here). Writing a batch overlaps rendering the next one.
     std::thread::scope(|scope| -> Result<()> {
@@ -492,9 +557,15 @@ where
         let (done_tx, done_rx) = sync_channel(2);
         let driver = &driver;
         let pool = pool.as_ref();
+        let render_gated = move |batch: Vec<Record>| {
+            if is_big_batch(&batch) {
+                gate.enter();
+            }
+            driver.render_batch(pool, batch)
+        };
         let render = move |(source, done_tx): (Source, SyncSender<_>)| {
             for batch in source {
-                if done_tx.send(driver.render_batch(pool, batch)).is_err() {
+                if done_tx.send(render_gated(batch)).is_err() {
                     return;
                 }
             }
@@ -504,11 +575,18 @@ where
                 Ok(()) => Box::new(done_rx.into_iter()),
                 Err(((source, _), e)) => {
                     summary.notes.push(no_thread("render thread", &e));
-                    Box::new(source.map(move |b| driver.render_batch(pool, b)))
+                    Box::new(source.map(render_gated))
                 }
             };
+        let _close = CloseOnDrop(gate);
         for (batch, chunks) in rendered {
-            if !driver.write_batch(out, &batch, chunks, &mut summary, bar.as_ref())? {
+            let big = is_big_batch(&batch);
+            let go_on = driver.write_batch(out, &batch, chunks, &mut summary, bar.as_ref())?;
+            if big {
+                drop(batch);
+                gate.leave(false);
+            }
+            if !go_on {
                 break;
             }
         }
