@@ -24,7 +24,7 @@ Examples:
   claimex clean --text page.txt
 
 Exit status: 0 all documents succeeded, 1 some documents failed (error records written),
-2 usage or I/O error.")]
+2 usage or I/O error (a closed stdout included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -104,7 +104,8 @@ struct InputArgs {
 
 #[derive(Args, Clone)]
 struct RunArgs {
-    /// Write here instead of stdout (atomically: a temporary file renamed at the end), e.g. `-o claims.jsonl`.
+    /// Write here instead of stdout, e.g. `-o claims.jsonl`: a temporary file renamed over FILE at
+    /// the end (symlinks followed); a device or FIFO (`/dev/stdout`) is written in place.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Worker threads (default: all cores, or RAYON_NUM_THREADS), e.g. `--threads 4`.
