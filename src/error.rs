@@ -67,6 +67,12 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A signal (SIGINT, SIGTERM, SIGHUP) stopped the run before its output was put in place.
+    #[error("interrupted by signal {signal}: the output file was not written")]
+    Interrupted {
+        /// The signal number.
+        signal: usize,
+    },
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Output(std::io::Error),

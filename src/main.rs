@@ -338,10 +338,18 @@ fn finish(res: claimex::error::Result<Summary>, quiet: bool, what: &str) -> Exit
                 ExitCode::SUCCESS
             }
         }
-        Err(e) => {
-            msg::error(&e.to_string());
-            ExitCode::from(2)
+        Err(e) => fail(&e),
+    }
+}
+
+/// Exit status of a run-level error: 2, or 128 + N for signal N (as a shell reports it).
+fn fail(e: &claimex::Error) -> ExitCode {
+    msg::error(&e.to_string());
+    match e {
+        claimex::Error::Interrupted { signal } => {
+            ExitCode::from(128u8.saturating_add(*signal as u8))
         }
+        _ => ExitCode::from(2),
     }
 }
 
@@ -486,10 +494,7 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    msg::error(&e.to_string());
-                    ExitCode::from(2)
-                }
+                Err(e) => fail(&e),
             }
         }
     }

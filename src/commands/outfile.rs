@@ -17,12 +17,21 @@ use std::fs::{OpenOptions, Permissions};
 use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::{Error, Result};
 
 /// Temporary output files to remove if a signal ends the process.
 static PARTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The signal that asked the process to stop (0: none), set in the signal handler itself,
+/// so a run that ends right after the signal arrived does not put its output in place.
+static INTERRUPTED: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+
+fn interrupted() -> usize {
+    INTERRUPTED.get().map_or(0, |f| f.load(Ordering::SeqCst))
+}
 
 /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary file of an `-o` output (then die of
 /// the signal, as the default action does). Call once, from a binary; idempotent.
@@ -33,6 +42,11 @@ pub fn clean_up_on_signals() -> io::Result<()> {
     static INSTALLED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
     let res = INSTALLED.get_or_init(|| {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let flag = INTERRUPTED.get_or_init(|| Arc::new(AtomicUsize::new(0)));
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal_hook::flag::register_usize(sig, Arc::clone(flag), sig as usize)
+                .map_err(|e| e.to_string())?;
+        }
         let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
             .map_err(|e| e.to_string())?;
         std::thread::Builder::new()
@@ -166,6 +180,12 @@ pub(super) fn with_file<T>(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result
     // The signal thread takes the lock before removing: holding it makes the rename and
     // the deregistration one step for it.
     let parts = PARTS.lock();
+    let signal = interrupted();
+    if signal != 0 {
+        // The signal thread removes the file; the final path stays as it was.
+        drop(parts);
+        return Err(Error::Interrupted { signal });
+    }
     let persisted = tmp.persist(&real);
     drop(parts);
     drop(registered);
