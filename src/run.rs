@@ -435,7 +435,7 @@ impl Drop for CloseOnDrop<'_> {
 /// Batches from the reader thread, or read here when it could not be started.
 enum Source {
     Thread(Receiver<Vec<Record>>),
-    Here(Batches),
+    Here(Box<Batches>),
 }
 
 impl Iterator for Source {
@@ -551,7 +551,7 @@ where
             Ok(()) => Source::Thread(rx),
             Err(((batches, _), e)) => {
                 summary.notes.push(no_thread("reader thread", &e));
-                Source::Here(batches)
+                Source::Here(Box::new(batches))
             }
         };
         let (done_tx, done_rx) = sync_channel(2);
