@@ -52,6 +52,13 @@ pub fn with_output<T>(
     path: Option<&Path>,
     f: impl FnOnce(&mut dyn Write) -> Result<T>,
 ) -> Result<T> {
+    // Reopening /dev/stdout would lose an append (`>>`) redirection: use descriptor 1 itself.
+    let path = path.filter(|p| {
+        !matches!(
+            p.to_str(),
+            Some("/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1")
+        )
+    });
     match path {
         None => {
             if outfile::stdout_closed() {
