@@ -1,8 +1,8 @@
 //! Where `-o PATH` writes, so that claimex never clobbers what it should not:
 //!
 //! * a path that exists and is not a regular file (a device such as `/dev/null`, a FIFO,
-//!   `/dev/stdout`), and anything under `/dev/` or `/proc/`, is opened and written in place:
-//!   never replaced;
+//!   `/dev/stdout`), and anything under `/proc/`, is opened and written in place: never
+//!   replaced (a regular file reached through `/proc` is truncated first);
 //! * a symlink is followed to the file it names, which is then replaced: the link stays a
 //!   link;
 //! * a regular file (or a new one) is written as a hidden temporary file beside its final
@@ -78,14 +78,13 @@ enum Target {
     Replace(PathBuf),
 }
 
-fn is_special_tree(p: &Path) -> bool {
-    p.starts_with("/dev") || p.starts_with("/proc")
-}
-
 /// Follows symlinks (up to 40, as the kernel does) to the path that will really be written.
 fn follow_links(path: &Path) -> io::Result<PathBuf> {
     let mut p = path.to_path_buf();
     for _ in 0..40 {
+        if p.starts_with("/proc") {
+            return Ok(p);
+        }
         match std::fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
                 let to = std::fs::read_link(&p)?;
@@ -101,7 +100,9 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
 }
 
 fn target(path: &Path) -> Result<Target> {
-    if is_special_tree(path) {
+    // /proc/*/fd/* are magic links (to "pipe:[123]" and such): only the kernel can follow
+    // them, so whatever they name is written in place.
+    if path.starts_with("/proc") {
         return Ok(Target::InPlace(path.to_path_buf()));
     }
     let real = follow_links(path).map_err(|e| Error::Create {
@@ -114,7 +115,7 @@ fn target(path: &Path) -> Result<Target> {
             source: io::Error::other("is a folder; give a file name"),
         }),
         Ok(m) if !m.is_file() => Ok(Target::InPlace(real)),
-        _ if is_special_tree(&real) => Ok(Target::InPlace(real)),
+        _ if real.starts_with("/proc") => Ok(Target::InPlace(real)),
         _ => Ok(Target::Replace(real)),
     }
 }
@@ -147,8 +148,10 @@ pub(super) fn with_file<T>(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result
     };
     let real = match target(path)? {
         Target::InPlace(p) => {
+            let regular = std::fs::metadata(&p).is_ok_and(|m| m.is_file());
             let file = OpenOptions::new()
                 .write(true)
+                .truncate(regular)
                 .open(&p)
                 .map_err(create_error)?;
             let mut w = BufWriter::with_capacity(1 << 16, file);
@@ -229,9 +232,21 @@ mod tests {
             Target::Replace(t.path().join("sub/new.jsonl"))
         );
         assert_eq!(
-            target(Path::new("/dev/stdout")).unwrap(),
-            Target::InPlace("/dev/stdout".into())
+            target(Path::new("/dev/null")).unwrap(),
+            Target::InPlace("/dev/null".into())
         );
+        // /dev/stdout -> /proc/self/fd/1: in place, whatever descriptor 1 is.
+        assert_eq!(
+            target(Path::new("/dev/stderr")).unwrap(),
+            Target::InPlace("/proc/self/fd/2".into())
+        );
+        // A regular file in a tmpfs under /dev is an ordinary file.
+        if Path::new("/dev/shm").is_dir() {
+            assert_eq!(
+                target(Path::new("/dev/shm/claimex-test.jsonl")).unwrap(),
+                Target::Replace("/dev/shm/claimex-test.jsonl".into())
+            );
+        }
         let to_null = t.path().join("null");
         symlink("/dev/null", &to_null).unwrap();
         assert_eq!(
