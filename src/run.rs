@@ -505,20 +505,7 @@ where
 {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let mut builder = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("claimex-{i}"));
-    if let Some(n) = opts.threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = match builder.build() {
-        Ok(p) => Some(p),
-        Err(e) => {
-            summary.notes.push(no_thread(
-                "worker threads",
-                &io::Error::other(e.to_string()),
-            ));
-            None
-        }
-    };
+    let pool = worker_pool(opts, &mut summary.notes);
     let (docs, bytes) = if opts.line_buffered {
         (1, 1)
     } else {
@@ -606,6 +593,25 @@ where
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The rayon pool, or `None` (everything on the render thread) when the system refuses
+/// threads.
+fn worker_pool(opts: &RunOptions, notes: &mut Vec<String>) -> Option<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("claimex-{i}"));
+    if let Some(n) = opts.threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    match builder.build() {
+        Ok(p) => Some(p),
+        Err(e) => {
+            notes.push(no_thread(
+                "worker threads",
+                &io::Error::other(e.to_string()),
+            ));
+            None
+        }
+    }
 }
 
 fn read_into((batches, tx): (Batches, SyncSender<Vec<Record>>)) {

@@ -210,6 +210,16 @@ pub(super) fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOption
     if !repeated.is_empty() {
         warnings.push(repeated_warning(&repeated));
     }
+    assemble(fields, loc, warnings, opts)
+}
+
+/// The document (or failure) from the fields of a parsed line.
+fn assemble(
+    fields: Vec<(String, Field)>,
+    loc: String,
+    warnings: Vec<String>,
+    opts: &InputOptions,
+) -> Item {
     let mut id = None;
     let mut text = None;
     let mut text_problem = None;
