@@ -41,6 +41,14 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The output file (`-o`) could not be created or put in place.
+    #[error("cannot create output {path}: {source}")]
+    Create {
+        /// The path given to `-o`.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
     /// A gazetteer file has a malformed row.
     #[error("{path}:{line}: {message}")]
     Gazetteer {
@@ -58,6 +66,12 @@ pub enum Error {
         path: PathBuf,
         /// What is wrong.
         message: String,
+    },
+    /// A signal (SIGINT, SIGTERM, SIGHUP) stopped the run before its output was put in place.
+    #[error("interrupted by signal {signal}: the output file was not written")]
+    Interrupted {
+        /// The signal number.
+        signal: usize,
     },
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
