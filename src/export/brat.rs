@@ -53,14 +53,26 @@ fn brat_text(text: &str) -> (String, Option<Vec<usize>>) {
 /// Annotation value tokens: no spaces or tabs.
 fn token(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
 /// One line of free text (notes, span texts): no tabs or line breaks.
 fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\t' || super::is_line_break(c) { ' ' } else { c })
+        .map(|c| {
+            if c == '\t' || super::is_line_break(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -78,8 +90,13 @@ fn one_line(s: &str) -> String {
 /// assert_eq!(txt, "Ann said no\nway");
 /// assert!(ann.contains("T3\tContent 9 11;12 15\tno way\n"));
 /// assert!(ann.contains("R1\tSays Arg1:T1 Arg2:T3\n"));
+/// assert!(ann.contains("R2\tCue_of Arg1:T2 Arg2:T3\n"));
 /// ```
-pub fn document(d: &DocRecord, text: &str, unit: OffsetUnit) -> (String, String, Vec<(String, String)>) {
+pub fn document(
+    d: &DocRecord,
+    text: &str,
+    unit: OffsetUnit,
+) -> (String, String, Vec<(String, String)>) {
     let (txt, remap) = brat_text(text);
     let at = |c: usize| remap.as_ref().and_then(|m| m.get(c).copied()).unwrap_or(c);
     let map = CharMap::new(&txt);
@@ -89,39 +106,48 @@ pub fn document(d: &DocRecord, text: &str, unit: OffsetUnit) -> (String, String,
     let mut tids: HashMap<(&'static str, Vec<CharSpan>), usize> = HashMap::new();
     let mut attrs = Vec::new();
     let (mut r, mut a, mut note) = (0, 0, 0);
-    let mut t_of = |label: &'static str, spans: &[CharSpan], ann: &mut String| -> Option<(usize, bool)> {
-        let pieces: Vec<CharSpan> = spans
-            .iter()
-            .map(|s| CharSpan { start: at(s.start), end: at(s.end) })
-            .flat_map(|s| line_pieces(&txt, &map, s))
-            .collect();
-        if pieces.is_empty() {
-            return None;
-        }
-        let next = tids.len() + 1;
-        if let Some(&t) = tids.get(&(label, pieces.clone())) {
-            return Some((t, false));
-        }
-        tids.insert((label, pieces.clone()), next);
-        let offs: Vec<String> = pieces
-            .iter()
-            .map(|p| {
-                let (s, e) = units.span(*p);
-                format!("{s} {e}")
-            })
-            .collect();
-        let words: Vec<&str> = pieces.iter().filter_map(|p| map.slice(&txt, *p)).collect();
-        let _ = writeln!(ann, "T{next}\t{label} {}\t{}", offs.join(";"), one_line(&words.join(" ")));
-        Some((next, true))
-    };
+    let mut t_of =
+        |label: &'static str, spans: &[CharSpan], ann: &mut String| -> Option<(usize, bool)> {
+            let pieces: Vec<CharSpan> = spans
+                .iter()
+                .map(|s| CharSpan {
+                    start: at(s.start),
+                    end: at(s.end),
+                })
+                .flat_map(|s| line_pieces(&txt, &map, s))
+                .collect();
+            if pieces.is_empty() {
+                return None;
+            }
+            let next = tids.len() + 1;
+            if let Some(&t) = tids.get(&(label, pieces.clone())) {
+                return Some((t, false));
+            }
+            tids.insert((label, pieces.clone()), next);
+            let offs: Vec<String> = pieces
+                .iter()
+                .map(|p| {
+                    let (s, e) = units.span(*p);
+                    format!("{s} {e}")
+                })
+                .collect();
+            let words: Vec<&str> = pieces.iter().filter_map(|p| map.slice(&txt, *p)).collect();
+            let _ = writeln!(
+                ann,
+                "T{next}\t{label} {}\t{}",
+                offs.join(";"),
+                one_line(&words.join(" "))
+            );
+            Some((next, true))
+        };
     for c in &d.claims {
         let Some((src, new_src)) = t_of("Source", &[c.source.span], &mut ann) else {
             continue;
         };
+        let cue = c.cue.and_then(|s| t_of("Cue", &[s], &mut ann)).map(|x| x.0);
         let Some((cnt, new_cnt)) = t_of("Content", &c.content_pieces(), &mut ann) else {
             continue;
         };
-        let cue = c.cue.and_then(|s| t_of("Cue", &[s], &mut ann)).map(|x| x.0);
         r += 1;
         let _ = writeln!(ann, "R{r}\tSays Arg1:T{src} Arg2:T{cnt}");
         if let Some(cue) = cue {
@@ -137,7 +163,11 @@ pub fn document(d: &DocRecord, text: &str, unit: OffsetUnit) -> (String, String,
             if Some(who.name.as_str()) != texts.get(c.source.span) && !who.name.is_empty() {
                 note += 1;
                 let id = who.id.map(|i| format!(" ({i})")).unwrap_or_default();
-                let _ = writeln!(ann, "#{note}\tAnnotatorNotes T{src}\t{}", one_line(&format!("{}{id}", who.name)));
+                let _ = writeln!(
+                    ann,
+                    "#{note}\tAnnotatorNotes T{src}\t{}",
+                    one_line(&format!("{}{id}", who.name))
+                );
             }
         }
         if new_cnt && !c.kind.is_empty() {
@@ -156,7 +186,13 @@ fn file_stem(n: u64, id: &str) -> String {
     let id = id.strip_suffix(".txt").unwrap_or(id);
     let safe: String = id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(80)
         .collect();
     format!("{n:05}-{safe}")
@@ -186,14 +222,23 @@ fn write_file(path: PathBuf, data: &str) -> Result<()> {
 }
 
 /// Writes the brat folder `opts.output` (created; it must be empty if it exists).
-pub fn write(opts: &ExportOptions, pipeline: Option<&Pipeline>, unit: OffsetUnit) -> Result<ExportSummary> {
+pub fn write(
+    opts: &ExportOptions,
+    pipeline: Option<&Pipeline>,
+    unit: OffsetUnit,
+) -> Result<ExportSummary> {
     let dir: &Path = opts.output.as_deref().ok_or_else(|| Error::Io {
         path: PathBuf::from("-"),
         source: std::io::Error::other("brat export writes a folder: give -o FOLDER"),
     })?;
-    let io_err = |e: std::io::Error| Error::Io { path: dir.to_path_buf(), source: e };
+    let io_err = |e: std::io::Error| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
     if dir.exists() && std::fs::read_dir(dir).map_err(io_err)?.next().is_some() {
-        return Err(io_err(std::io::Error::other("the folder is not empty; brat export writes into an empty or new folder")));
+        return Err(io_err(std::io::Error::other(
+            "the folder is not empty; brat export writes into an empty or new folder",
+        )));
     }
     std::fs::create_dir_all(dir).map_err(io_err)?;
     let mut sum = ExportSummary::default();

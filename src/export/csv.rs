@@ -2,7 +2,6 @@
 //! offsets in code points by default. Works without the document text: the span texts come
 //! from the records.
 
-
 use crate::commands::with_output;
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
@@ -67,7 +66,11 @@ pub fn rows(d: &DocRecord, unit: OffsetUnit) -> Vec<Vec<String>> {
             let who = d.speaker(c, &texts);
             let t = |s| texts.get(s).unwrap_or("").to_string();
             let (cue_text, cue_start, cue_end) = match c.cue {
-                Some(s) => (t(s), conv(s.start, false).to_string(), conv(s.end, true).to_string()),
+                Some(s) => (
+                    t(s),
+                    conv(s.start, false).to_string(),
+                    conv(s.end, true).to_string(),
+                ),
                 None => (String::new(), String::new(), String::new()),
             };
             let frags: Vec<String> = c
@@ -90,8 +93,16 @@ pub fn rows(d: &DocRecord, unit: OffsetUnit) -> Vec<Vec<String>> {
                 t(c.source.span),
                 conv(c.source.span.start, false).to_string(),
                 conv(c.source.span.end, true).to_string(),
-                c.source.resolved.as_ref().map(|r| t(r.span)).unwrap_or_default(),
-                c.source.affiliation.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+                c.source
+                    .resolved
+                    .as_ref()
+                    .map(|r| t(r.span))
+                    .unwrap_or_default(),
+                c.source
+                    .affiliation
+                    .as_ref()
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
                 cue_text,
                 cue_start,
                 cue_end,
@@ -105,7 +116,11 @@ pub fn rows(d: &DocRecord, unit: OffsetUnit) -> Vec<Vec<String>> {
 }
 
 /// Writes the header and one row per claim; error records are skipped (and counted).
-pub fn write(opts: &ExportOptions, pipeline: Option<&Pipeline>, unit: OffsetUnit) -> Result<ExportSummary> {
+pub fn write(
+    opts: &ExportOptions,
+    pipeline: Option<&Pipeline>,
+    unit: OffsetUnit,
+) -> Result<ExportSummary> {
     with_output(opts.output.as_deref(), |out| {
         let csv_err = |e: ::csv::Error| Error::Output(std::io::Error::other(e));
         let mut w = ::csv::WriterBuilder::new().from_writer(&mut *out);

@@ -72,7 +72,11 @@ pub fn line(d: &DocRecord, text: &str, unit: OffsetUnit) -> Value {
 }
 
 /// Writes one line per document with text.
-pub fn write(opts: &ExportOptions, pipeline: Option<&Pipeline>, unit: OffsetUnit) -> Result<ExportSummary> {
+pub fn write(
+    opts: &ExportOptions,
+    pipeline: Option<&Pipeline>,
+    unit: OffsetUnit,
+) -> Result<ExportSummary> {
     with_output(opts.output.as_deref(), |out| {
         let io = |r: std::io::Result<()>| r.map_err(Error::Output);
         let mut sum = ExportSummary::default();
@@ -81,7 +85,8 @@ pub fn write(opts: &ExportOptions, pipeline: Option<&Pipeline>, unit: OffsetUnit
                 sum.skipped += 1;
                 return Ok(());
             };
-            io(serde_json::to_writer(&mut *out, &line(&d, text, unit)).map_err(std::io::Error::other))?;
+            io(serde_json::to_writer(&mut *out, &line(&d, text, unit))
+                .map_err(std::io::Error::other))?;
             io(out.write_all(b"\n"))?;
             sum.written += 1;
             Ok(())

@@ -4,7 +4,6 @@
 //! `start`/`end` in code points (Label Studio's text offsets since its 1.6 frontend) and
 //! their `text`. The labeling config to import them with is in `docs/export.md`.
 
-
 use serde_json::{json, Map, Value};
 
 use crate::commands::with_output;
@@ -19,7 +18,14 @@ use super::{text_of, ExportOptions, ExportSummary, OffsetUnit, Offsets};
 const FROM: &str = "label";
 const TO: &str = "text";
 
-fn region(id: String, label: &str, s: CharSpan, o: &Offsets, texts: &crate::review::records::SpanTexts, score: Option<f64>) -> Value {
+fn region(
+    id: String,
+    label: &str,
+    s: CharSpan,
+    o: &Offsets,
+    texts: &crate::review::records::SpanTexts,
+    score: Option<f64>,
+) -> Value {
     let (start, end) = o.span(s);
     let mut r = json!({
         "id": id, "from_name": FROM, "to_name": TO, "type": "labels",
@@ -80,7 +86,8 @@ pub fn task(d: &DocRecord, text: &str, n: u64, unit: OffsetUnit) -> Value {
             data.insert(k.clone(), json!(v));
         }
     }
-    let mut pred = json!({"model_version": concat!("claimex ", env!("CARGO_PKG_VERSION")), "result": result});
+    let mut pred =
+        json!({"model_version": concat!("claimex ", env!("CARGO_PKG_VERSION")), "result": result});
     if !scores.is_empty() {
         pred["score"] = json!(scores.iter().sum::<f64>() / scores.len() as f64);
     }
@@ -88,7 +95,11 @@ pub fn task(d: &DocRecord, text: &str, n: u64, unit: OffsetUnit) -> Value {
 }
 
 /// Writes the tasks of every document with text as one JSON array.
-pub fn write(opts: &ExportOptions, pipeline: Option<&Pipeline>, unit: OffsetUnit) -> Result<ExportSummary> {
+pub fn write(
+    opts: &ExportOptions,
+    pipeline: Option<&Pipeline>,
+    unit: OffsetUnit,
+) -> Result<ExportSummary> {
     with_output(opts.output.as_deref(), |out| {
         let io = |r: std::io::Result<()>| r.map_err(Error::Output);
         let mut sum = ExportSummary::default();

@@ -171,7 +171,11 @@ pub(crate) fn text_of(d: &DocRecord) -> Option<&str> {
 
 /// Spans as the annotation tools want them: cut at line breaks (brat rejects spans that
 /// cross one; a line break is never part of what someone said), and trimmed of whitespace.
-pub(crate) fn line_pieces(text: &str, map: &crate::review::records::CharMap, s: CharSpan) -> Vec<CharSpan> {
+pub(crate) fn line_pieces(
+    text: &str,
+    map: &crate::review::records::CharMap,
+    s: CharSpan,
+) -> Vec<CharSpan> {
     let Some(slice) = map.slice(text, s) else {
         return Vec::new();
     };
@@ -207,7 +211,15 @@ pub(crate) fn line_pieces(text: &str, map: &crate::review::records::CharMap, s: 
 pub(crate) fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\u{0b}'
+            | '\u{0c}'
+            | '\u{1c}'
+            | '\u{1d}'
+            | '\u{1e}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 

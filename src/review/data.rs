@@ -108,7 +108,10 @@ pub fn doc_json(d: &DocRecord) -> Value {
     let mut o = Map::new();
     o.insert("id".into(), json!(d.id));
     o.insert("m".into(), Value::Object(m));
-    o.insert("t".into(), d.text.as_ref().map_or(Value::Null, |t| json!(t)));
+    o.insert(
+        "t".into(),
+        d.text.as_ref().map_or(Value::Null, |t| json!(t)),
+    );
     if !d.warnings.is_empty() {
         o.insert("w".into(), json!(d.warnings));
     }
@@ -206,6 +209,17 @@ impl IndexBuilder {
                 o.insert(k.into(), json!(v));
             }
         }
+        if d.field("title").is_none() {
+            // Text files have no title field: their first title line names them in the list.
+            let texts = d.texts();
+            let line = d.blocks.iter().find(|b| b.kind == "title");
+            if let Some(t) = line.and_then(|b| texts.get(b.span)) {
+                o.insert(
+                    "title".into(),
+                    json!(t.chars().take(200).collect::<String>()),
+                );
+            }
+        }
         o.insert("n".into(), json!(d.claims.len()));
         if let Some((kind, _)) = &d.error {
             o.insert("err".into(), json!(kind));
@@ -274,7 +288,8 @@ mod tests {
 
     #[test]
     fn escaped_json_never_contains_markup_characters() {
-        let v = json!({"t": "<script>alert(1)</script> \"><img src=x onerror=alert(1)> & \u{2029}"});
+        let v =
+            json!({"t": "<script>alert(1)</script> \"><img src=x onerror=alert(1)> & \u{2029}"});
         let e = escape_json_for_html(&serde_json::to_vec(&v).unwrap());
         assert!(!e.contains('<') && !e.contains('>') && !e.contains('&'));
         assert!(!e.contains('\u{2028}') && !e.contains('\u{2029}'));

@@ -99,9 +99,9 @@ pub fn review(opts: &ReviewOptions, pipeline: Option<&Pipeline>) -> Result<Count
             let json = serde_json::to_vec(&doc_json(&d))
                 .map_err(|e| Error::Output(std::io::Error::other(e)))?;
             let json = escape_json_for_html(&json);
-            io(write!(
+            io(writeln!(
                 out,
-                "<script type=\"application/json\" id=\"d{n}\">{json}</script>\n"
+                "<script type=\"application/json\" id=\"d{n}\">{json}</script>"
             ))?;
             index.add(&d);
             n += 1;

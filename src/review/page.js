@@ -232,7 +232,7 @@
   }
   function metaLine(d) {
     const p = el('p', 'doc-meta');
-    add(p, el('span', null, 'id: ' + d.id));
+    if (d.m.title) add(p, el('span', null, 'id: ' + d.id));
     const shown = new Set(['title', 'url']);
     for (const k of ['date', 'author', 'site']) {
       if (d.m[k]) add(p, el('span', null, d.m[k]));
@@ -261,9 +261,7 @@
     if (!DOCS.length) return add(root, el('p', 'warn', 'No documents in this dump.'));
     const d = loadDoc(i);
     if (!d) return add(root, el('p', 'error', 'The data of document ' + (i + 1) + ' is missing.'));
-    const tb = d.b.find((b) => b[2] === 'title');
-    const title = d.m.title || (tb && cut(d, tb[0], tb[1])) || d.id;
-    add(root, add(el('header', 'doc-head'), el('h2', null, title)), metaLine(d));
+    add(root, add(el('header', 'doc-head'), el('h2', null, d.m.title || d.id)), metaLine(d));
     if (d.e) add(root, el('p', 'error', 'This document failed: ' + d.e[0] + (d.e[1] ? ' — ' + d.e[1] : '')));
     for (const w of d.w || []) add(root, el('p', 'warn', w));
     if (d.t === null) {

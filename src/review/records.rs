@@ -461,11 +461,20 @@ impl DocRecord {
             self.entities
                 .iter()
                 .find(|e| e.id.as_deref() == Some(id))
-                .and_then(|e| e.canonical.clone().or_else(|| texts.get(e.span).map(str::to_string)))
+                .and_then(|e| {
+                    e.canonical
+                        .clone()
+                        .or_else(|| texts.get(e.span).map(str::to_string))
+                })
                 .or_else(|| id.strip_prefix("local:").map(str::to_string))
         });
         let name = from_id
-            .or_else(|| src.resolved.as_ref().and_then(|r| texts.get(r.span)).map(str::to_string))
+            .or_else(|| {
+                src.resolved
+                    .as_ref()
+                    .and_then(|r| texts.get(r.span))
+                    .map(str::to_string)
+            })
             // A person's head is the name; other heads are bare nouns ("ministry").
             .or_else(|| {
                 let head = src.head.filter(|_| src.kind == "person");
@@ -641,7 +650,10 @@ impl<R: BufRead> RecordReader<R> {
                 continue;
             }
             return Some(match serde_json::from_slice::<Value>(&buf) {
-                Ok(v) => (DocRecord::from_value(&v, &at), DocRecord::is_claim_record(&v)),
+                Ok(v) => (
+                    DocRecord::from_value(&v, &at),
+                    DocRecord::is_claim_record(&v),
+                ),
                 Err(e) => {
                     let msg = format!("{at}: not a JSON record ({e})");
                     (DocRecord::failed(&at, "malformed_json", &msg), false)
@@ -680,7 +692,11 @@ impl<R: BufRead> Iterator for RecordReader<R> {
 
 /// Reads one line into `buf` (without the newline), keeping at most `max + 1` bytes but
 /// consuming the whole line. `Ok(None)` at end of input; else the line's full length.
-fn read_capped(src: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Option<usize>> {
+fn read_capped(
+    src: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Option<usize>> {
     let mut total = 0usize;
     let mut any = false;
     loop {
@@ -743,7 +759,10 @@ mod tests {
         let c = &d.claims[0];
         assert_eq!(c.confidence, Some(0.7));
         assert_eq!(c.source.kind, "group");
-        assert_eq!(c.source.affiliation.as_ref().map(|a| a.name.as_str()), Some("ACME"));
+        assert_eq!(
+            c.source.affiliation.as_ref().map(|a| a.name.as_str()),
+            Some("ACME")
+        );
         assert_eq!(d.field("site"), Some("ex.com"));
         assert_eq!(d.blocks[0].reason.as_deref(), Some("new_reason"));
         assert!(d.warnings.is_empty());
@@ -757,8 +776,14 @@ mod tests {
             "x".repeat(100)
         );
         let recs: Vec<DocRecord> = RecordReader::new(data.as_bytes(), "m", 50).collect();
-        assert_eq!(recs[0].error.as_ref().map(|e| e.0.as_str()), Some("empty_document"));
-        assert_eq!(recs[1].error.as_ref().map(|e| e.0.as_str()), Some("too_large"));
+        assert_eq!(
+            recs[0].error.as_ref().map(|e| e.0.as_str()),
+            Some("empty_document")
+        );
+        assert_eq!(
+            recs[1].error.as_ref().map(|e| e.0.as_str()),
+            Some("too_large")
+        );
     }
 
     #[test]
@@ -768,7 +793,16 @@ mod tests {
         assert_eq!(m.len(), 300);
         for i in 0..300 {
             let c: String = t.chars().skip(i).take(1).collect();
-            assert_eq!(m.slice(&t, CharSpan { start: i, end: i + 1 }), Some(c.as_str()));
+            assert_eq!(
+                m.slice(
+                    &t,
+                    CharSpan {
+                        start: i,
+                        end: i + 1
+                    }
+                ),
+                Some(c.as_str())
+            );
         }
         assert_eq!(m.slice(&t, CharSpan { start: 0, end: 301 }), None);
     }

@@ -100,8 +100,8 @@ pub fn for_each_doc(
         };
         for mut d in RecordReader::new(reader, &name, opts.max_record_bytes) {
             if d.error.is_none() && d.text.is_none() {
-                match texts.as_mut() {
-                    Some(t) => match t.take(&d.id)? {
+                if let Some(t) = texts.as_mut() {
+                    match t.take(&d.id)? {
                         Some((text, fields)) => {
                             d.text = Some(text);
                             for (k, v) in fields {
@@ -110,14 +110,11 @@ pub fn for_each_doc(
                                 }
                             }
                         }
-                        None => {
-                            d.warnings.push(format!(
-                                "no document with id {:?} in the --text input",
-                                d.id
-                            ));
-                        }
-                    },
-                    None => {}
+                        None => d.warnings.push(format!(
+                            "no document with id {:?} in the --text input",
+                            d.id
+                        )),
+                    }
                 }
             }
             d.check();
@@ -146,12 +143,15 @@ fn annotate(p: &Pipeline, item: Item) -> DocRecord {
     }
 }
 
+/// A document's text and its input's other string fields.
+pub type TextAndFields = (String, Vec<(String, String)>);
+
 /// The original input, read alongside the records: records come in input order, so the
 /// text wanted next is usually the next one read. Texts read past while looking for an id
 /// wait in a buffer (bounded: the oldest are dropped past `cap` bytes).
 pub struct TextSource {
     stream: DocStream,
-    waiting: HashMap<String, VecDeque<(String, Vec<(String, String)>)>>,
+    waiting: HashMap<String, VecDeque<TextAndFields>>,
     order: VecDeque<(String, usize)>,
     bytes: usize,
     cap: usize,
@@ -182,8 +182,7 @@ impl TextSource {
     /// assert_eq!(t.take("a").unwrap().unwrap().0, "A.");
     /// assert!(t.take("c").unwrap().is_none());
     /// ```
-    #[allow(clippy::type_complexity)]
-    pub fn take(&mut self, id: &str) -> Result<Option<(String, Vec<(String, String)>)>> {
+    pub fn take(&mut self, id: &str) -> Result<Option<TextAndFields>> {
         if let Some(q) = self.waiting.get_mut(id) {
             if let Some(hit) = q.pop_front() {
                 self.bytes = self.bytes.saturating_sub(hit.0.len());
