@@ -12,6 +12,7 @@
 //! The page's assets are `page.html`, `page.css` and `page.js` beside this file.
 
 pub mod data;
+pub mod reader;
 pub mod records;
 pub mod source;
 
