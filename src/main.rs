@@ -13,6 +13,8 @@ use claimex::msg;
 use claimex::pipeline::Pipeline;
 use claimex::run::{RunOptions, Summary};
 
+mod review_cli;
+
 /// Who said what in crawled news: attributed claims, entities, sentences and boilerplate, as JSONL.
 #[derive(Parser)]
 #[command(name = "claimex", version, about, long_about = None, after_help = "\
@@ -44,6 +46,12 @@ enum Command {
     Profile(ProfileArgs),
     /// Score claimex on gold data (the shared corpora) and check the figures against floors.
     Eval(EvalArgs),
+    /// Write one self-contained HTML page to review the claims of `extract --emit documents`
+    /// output, e.g. `claimex review docs.jsonl --text corpora/samples/ -o review.html`.
+    Review(review_cli::ReviewArgs),
+    /// Export claims for Label Studio, doccano, brat or as CSV, e.g.
+    /// `claimex export --to doccano docs.jsonl --text dump.jsonl -o doccano.jsonl`.
+    Export(review_cli::ExportArgs),
 }
 
 #[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
@@ -472,6 +480,8 @@ fn main() -> ExitCode {
             finish(res, a.run.quiet, "")
         }
         Command::Eval(a) => eval(a),
+        Command::Review(a) => review_cli::run_review(a),
+        Command::Export(a) => review_cli::run_export(a),
         Command::Profile(a) => {
             guard_output(a.output.as_ref());
             let mut c = common(
