@@ -7,6 +7,8 @@
 //!   configurable), other string fields carried to the output; blank or broken lines become
 //!   error records so that every input line has exactly one output line.
 //! * `-` or no path: standard input, JSONL when its first non-blank byte is `{`.
+//! * HTML, WARC, JSON arrays, `.gz`/`.zst` and unsupported formats: see [`crate::crawl`]
+//!   (by name, or by content on stdin and for names that say nothing).
 //! * In folders, `README`, `LICENSE` and similar files are skipped: they describe the corpus.
 //!
 //! Invalid UTF-8 is decoded lossily (U+FFFD) and the document carries a warning; offsets then
@@ -28,6 +30,14 @@ pub enum Format {
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// An HTML page: one document, its visible text (see [`crate::crawl::html`]).
+    Html,
+    /// A WARC (or WET) file: one document per page record (see [`crate::crawl::warc`]).
+    Warc,
+    /// A JSON array of objects (see [`crate::crawl::json_array`]).
+    JsonArray,
+    /// A format claimex cannot read (what it is, for the `unsupported_format` record).
+    Unsupported(&'static str),
 }
 
 /// One input to read: a file, or standard input.
@@ -120,6 +130,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
         return Ok(vec![stdin_input()]);
     }
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(stdin_input());
@@ -133,9 +144,16 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
             let mut files = Vec::new();
             walk(p, &mut files)?;
             files.sort();
+            let before = out.len();
+            skipped.clear();
             for f in files {
-                let Some(format) = format_of(&f) else {
-                    continue;
+                // crawl: unknown and unsupported files in a folder are skipped and counted.
+                let format = match format_of(&f) {
+                    Some(Format::Unsupported(_)) | None => {
+                        skipped.push(f);
+                        continue;
+                    }
+                    Some(format) => format,
                 };
                 if is_corpus_doc(&f) {
                     continue;
@@ -149,6 +167,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
                     size,
                 });
             }
+            crate::crawl::folder_summary(p, out.len() - before, &skipped)?;
         } else {
             out.push(InputFile {
                 name: slash_path(p),
@@ -219,11 +238,7 @@ fn is_corpus_doc(path: &Path) -> bool {
 }
 
 fn format_of(path: &Path) -> Option<Format> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "jsonl" | "ndjson" => Some(Format::Jsonl),
-        "txt" | "md" | "text" => Some(Format::Text),
-        _ => None,
-    }
+    crate::crawl::format_of(path)
 }
 
 fn slash_path(p: &Path) -> String {
@@ -255,7 +270,12 @@ struct Reader {
 enum ReaderState {
     Detect,
     Text,
-    Jsonl { line: u64, buf: Vec<u8> },
+    Jsonl {
+        line: u64,
+        buf: Vec<u8>,
+    },
+    /// HTML, WARC, JSON array, unsupported: records from [`crate::crawl::reader`].
+    Crawl(Box<dyn Iterator<Item = Record> + Send>),
     Done,
 }
 
@@ -304,7 +324,10 @@ impl DocStream {
                     }
                 }
                 match File::open(p) {
-                    Ok(file) => Box::new(BufReader::with_capacity(1 << 20, file)),
+                    Ok(file) => crate::crawl::decompress_by_name(
+                        Box::new(BufReader::with_capacity(1 << 20, file)),
+                        p,
+                    ),
                     Err(e) => {
                         return Some(Record {
                             bytes: 0,
@@ -320,19 +343,15 @@ impl DocStream {
                 }
             }
         };
-        let state = match f.format {
-            None => ReaderState::Detect,
-            Some(Format::Text) => ReaderState::Text,
-            Some(Format::Jsonl) => ReaderState::Jsonl {
-                line: 0,
-                buf: Vec::new(),
-            },
-        };
-        self.current = Some(Reader {
+        let mut reader = Reader {
             name: f.name,
             src,
-            state,
-        });
+            state: ReaderState::Detect,
+        };
+        if let Some(format) = f.format {
+            reader.set_format(format, &self.opts);
+        }
+        self.current = Some(reader);
         None
     }
 }
@@ -357,23 +376,35 @@ impl Iterator for DocStream {
 }
 
 impl Reader {
+    fn set_format(&mut self, format: Format, opts: &InputOptions) {
+        self.state = match format {
+            Format::Text => ReaderState::Text,
+            Format::Jsonl => ReaderState::Jsonl {
+                line: 0,
+                buf: Vec::new(),
+            },
+            _ => {
+                let src = std::mem::replace(&mut self.src, Box::new(io::empty()));
+                ReaderState::Crawl(crate::crawl::reader(format, &self.name, src, opts))
+            }
+        };
+    }
+
     fn next_record(&mut self, opts: &InputOptions) -> Option<Record> {
         loop {
             match &mut self.state {
                 ReaderState::Done => return None,
-                ReaderState::Detect => {
-                    self.state = match detect(&mut self.src) {
-                        Ok(Format::Jsonl) => ReaderState::Jsonl {
-                            line: 0,
-                            buf: Vec::new(),
-                        },
-                        Ok(Format::Text) => ReaderState::Text,
-                        Err(e) => {
-                            self.state = ReaderState::Done;
-                            return Some(read_failure(&self.name, None, &e));
-                        }
-                    };
-                }
+                ReaderState::Detect => match crate::crawl::detect(&mut self.src) {
+                    Ok(format) => self.set_format(format, opts),
+                    Err(e) => {
+                        self.state = ReaderState::Done;
+                        return Some(read_failure(&self.name, None, &e));
+                    }
+                },
+                ReaderState::Crawl(records) => match records.next() {
+                    Some(rec) => return Some(rec),
+                    None => self.state = ReaderState::Done,
+                },
                 ReaderState::Text => {
                     self.state = ReaderState::Done;
                     return Some(self.read_text(opts));
@@ -455,7 +486,10 @@ fn read_failure(name: &str, line: Option<u64>, e: &io::Error) -> Record {
     Record {
         bytes: 0,
         item: Item::Failed {
-            error: DocError::new("read_error", format!("{id}: read failed: {e}")),
+            error: DocError::new(
+                crate::crawl::compress::error_kind(e),
+                format!("{id}: read failed: {e}"),
+            ),
             id,
         },
     }
@@ -473,34 +507,6 @@ fn too_large(name: &str, line: Option<u64>, size: u64, opts: &InputOptions) -> D
             opts.max_doc_bytes
         ),
     )
-}
-
-/// Peeks at the first non-blank byte (after an optional BOM) without consuming it.
-fn detect(src: &mut Box<dyn BufRead + Send>) -> io::Result<Format> {
-    loop {
-        let buf = src.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(Format::Text);
-        }
-        let skip = buf
-            .iter()
-            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF));
-        match skip {
-            Some(i) => {
-                return Ok(if buf[i] == b'{' {
-                    Format::Jsonl
-                } else {
-                    Format::Text
-                })
-            }
-            // All blank so far: the text reader must still see these bytes, so only a
-            // buffer full of blanks is consumed (a blank prefix changes no document).
-            None => {
-                let n = buf.len();
-                src.consume(n);
-            }
-        }
-    }
 }
 
 /// Reads one line (without its `\n`) into `buf`, keeping at most `cap + 1` bytes and
@@ -640,7 +646,8 @@ impl<'de> serde::Deserialize<'de> for Fields {
     }
 }
 
-fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOptions) -> Item {
+/// Parses one JSONL line (or JSON array element) into a document or a failure.
+pub(crate) fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOptions) -> Item {
     let loc = format!("{name}:{lineno}");
     let mut raw = raw;
     if lineno == 1 && raw.starts_with(b"\xEF\xBB\xBF") {

@@ -21,12 +21,14 @@
 pub mod attribution;
 pub mod boilerplate;
 pub mod commands;
+pub mod crawl;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod fasthash;
 pub mod gazetteer;
 pub mod input;
+pub mod layout;
 pub mod msg;
 pub mod output;
 pub mod pipeline;
