@@ -218,6 +218,37 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
     })
 }
 
+/// `claimex clean --emit body`: one `{"id", "text"}` line per document with its body text
+/// (body and heading lines joined by `\n`), the shape article-extraction scorers read.
+pub fn clean_body(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
+    let (docs, total) = stream(common)?;
+    with_output(common.output.as_deref(), |out| {
+        run::run(docs, out, &common.run, total, |item| {
+            if let Some(r) = failed(item, "id") {
+                return r;
+            }
+            let Item::Doc(doc) = item else {
+                return Rendered::default();
+            };
+            let blocks = pipeline.blocks(doc);
+            let body: Vec<&str> = blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
+                .map(|b| b.span.slice(&doc.text))
+                .collect();
+            let mut bytes =
+                serde_json::to_vec(&serde_json::json!({"id": doc.id, "text": body.join("\n")}))
+                    .unwrap_or_default();
+            bytes.push(b'\n');
+            Rendered {
+                bytes,
+                failed: false,
+                claims: 0,
+            }
+        })
+    })
+}
+
 /// Statistics of a learned profile.
 #[derive(Clone, Debug)]
 pub struct ProfileStats {

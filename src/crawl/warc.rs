@@ -113,10 +113,15 @@ impl WarcReader {
         }
         if !self.line.starts_with(b"WARC/") {
             let got = String::from_utf8_lossy(&self.line[..self.line.len().min(40)]).into_owned();
-            let skipped = self.resync()?;
+            let line_len = self.line.len() as u64;
+            let rest = self.resync()?;
             return Ok(HeaderRead::Bad(
-                format!("expected a WARC/1.x version line, found {:?}; skipped {skipped} bytes to the next record", got.trim_end()),
-                used + skipped,
+                format!(
+                    "expected a WARC/1.x version line, found {:?}; skipped {} bytes to the next record",
+                    got.trim_end(),
+                    line_len + rest
+                ),
+                used + rest,
             ));
         }
         let mut fields: Vec<(String, String)> = Vec::new();
