@@ -149,11 +149,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
             for f in files {
                 // crawl: unknown and unsupported files in a folder are skipped and counted.
                 let format = match format_of(&f) {
-                    Some(Format::Unsupported(_)) | None => {
+                    Some(format) if crate::crawl::keep_in_folder(&f, format) => format,
+                    _ => {
                         skipped.push(f);
                         continue;
                     }
-                    Some(format) => format,
                 };
                 if is_corpus_doc(&f) {
                     continue;

@@ -410,15 +410,33 @@ fn a_folders_skipped_files_are_counted_on_stderr() {
         gz(&std::fs::read(corpus("samples/sample-003.txt")).unwrap()),
     )
     .unwrap();
+    // JSON in a folder: an array is documents, an object (metadata, settings) is skipped.
+    std::fs::write(dir.path().join("meta.json"), br#"{"source": "crawl"}"#).unwrap();
+    std::fs::write(
+        dir.path().join("z.json"),
+        br#" [{"id": "j", "text": "He said so."}]"#,
+    )
+    .unwrap();
     let out = run(&["clean", "--emit", "body", s(dir.path())], None);
     assert_eq!(out.status.code(), Some(0));
     let ids: Vec<Value> = lines(&out).iter().map(|v| v["id"].clone()).collect();
-    assert_eq!(ids, ["page.html", "page.txt.gz"]);
+    assert_eq!(ids, ["page.html", "page.txt.gz", "j"]);
     let err = stderr(&out);
     assert!(
-        err.contains("skipped 2 file(s)") && err.contains("1 .pdf, 1 .xyz"),
+        err.contains("skipped 3 file(s)") && err.contains("1 .json, 1 .pdf, 1 .xyz"),
         "{err}"
     );
+}
+
+#[test]
+fn a_glob_that_matches_nothing_exits_2() {
+    // The shell passes an unmatched pattern on as it is.
+    let dir = tempfile::tempdir().unwrap();
+    let pattern = format!("{}/*.html", s(dir.path()));
+    let out = run(&["extract", &pattern], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains(&pattern), "{}", stderr(&out));
 }
 
 #[test]

@@ -115,7 +115,9 @@ pub fn read(dom: &Dom) -> PageMeta {
             continue;
         };
         match &*e.name.local {
-            "html" if lang.is_none() => lang = e.attr("lang").map(squeeze),
+            "html" if lang.is_none() => {
+                lang = e.attr("lang").map(squeeze).filter(|l| !l.is_empty());
+            }
             "title" if node.parent.is_some() => p.title.offer(5, &child_text(dom, i as NodeId)),
             "link" => {
                 let canonical = e.attr("rel").is_some_and(|r| {
@@ -296,6 +298,13 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Jo Bloggs"));
         assert_eq!(m.site.as_deref(), Some("Pub"));
         assert_eq!(m.lang.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn fuzz_empty_lang_attribute_is_no_field() {
+        let m = extract_str("<html lang=\"\"><p>x").meta;
+        assert_eq!(m.lang, None);
+        assert!(m.fields().iter().all(|(_, v)| !v.is_empty()));
     }
 
     #[test]

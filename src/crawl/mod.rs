@@ -194,6 +194,28 @@ pub fn detect(src: &mut Box<dyn BufRead + Send>) -> io::Result<Format> {
     }
 }
 
+/// Whether a file found in a folder is read: not an unsupported format, and a `.json` file
+/// only when it holds an array (folders often keep metadata or settings as JSON objects).
+pub fn keep_in_folder(path: &Path, format: Format) -> bool {
+    match format {
+        Format::Unsupported(_) => false,
+        Format::JsonArray => {
+            let Ok(file) = std::fs::File::open(path) else {
+                // Unreadable: keep it, so that its read_error record says why.
+                return true;
+            };
+            let mut src = decompress_by_name(Box::new(io::BufReader::new(file)), path);
+            let mut head = Vec::new();
+            let _ = (&mut src).take(4096).read_to_end(&mut head);
+            let first = head
+                .iter()
+                .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF));
+            first == Some(&b'[')
+        }
+        _ => true,
+    }
+}
+
 /// Reports a folder's skipped files on stderr (counted by extension), and fails when the
 /// folder gave no file to read (exit status 2: nothing was done).
 pub fn folder_summary(
