@@ -154,43 +154,62 @@ pub fn looks_like_html(b: &[u8]) -> bool {
 
 /// Detects the format of a stream from its first bytes (JSONL from a leading `{`, as
 /// before; `[` a JSON array; `WARC/` a WARC; an HTML start; magic bytes of binary formats),
-/// replacing `src` with a decoder first when the bytes are gzip or zstd.
+/// replacing `src` with a decoder first when the bytes are gzip or zstd. Only a buffer full
+/// of blanks is consumed (a blank prefix changes no document).
+///
+/// The two steps are also public, for a reader that detects formats its own way:
+/// [`unwrap_compression`] and [`sniff`].
 pub fn detect(src: &mut Box<dyn BufRead + Send>) -> io::Result<Format> {
-    let mut decoded = false;
+    unwrap_compression(src)?;
     loop {
         let buf = src.fill_buf()?;
         if buf.is_empty() {
             return Ok(Format::Text);
         }
-        if !decoded {
-            if let Some(c) = Compression::sniff(buf) {
-                let inner = std::mem::replace(src, Box::new(io::empty()));
-                *src = compress::decoder(inner, c);
-                decoded = true;
-                continue;
-            }
-        }
-        if let Some(what) = unsupported_magic(buf) {
-            return Ok(Format::Unsupported(what));
-        }
-        let skip = buf
-            .iter()
-            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF));
-        let Some(i) = skip else {
-            // All blank so far: only a buffer full of blanks is consumed (a blank prefix
-            // changes no document).
+        let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF);
+        let Some(i) = buf.iter().position(|b| !blank(b)) else {
             let n = buf.len();
             src.consume(n);
             continue;
         };
-        let rest = &buf[i..];
-        return Ok(match rest[0] {
-            b'{' => Format::Jsonl,
-            b'[' => Format::JsonArray,
-            _ if rest.starts_with(b"WARC/") => Format::Warc,
-            _ if looks_like_html(rest) => Format::Html,
-            _ => Format::Text,
-        });
+        return Ok(sniff(buf, &buf[i..]).unwrap_or(if buf[i] == b'{' {
+            Format::Jsonl
+        } else {
+            Format::Text
+        }));
+    }
+}
+
+/// Replaces `src` by a decoder when its first bytes are gzip or zstd (once: a gzip inside
+/// the gzip is data).
+pub fn unwrap_compression(src: &mut Box<dyn BufRead + Send>) -> io::Result<()> {
+    if let Some(c) = Compression::sniff(src.fill_buf()?) {
+        let inner = std::mem::replace(src, Box::new(io::empty()));
+        *src = compress::decoder(inner, c);
+    }
+    Ok(())
+}
+
+/// The crawl format the start of a (decompressed) stream shows, `None` for text or JSONL:
+/// `head` is the stream's first bytes (for magic numbers), `first` the same from its first
+/// non-blank byte.
+///
+/// ```
+/// use claimex::crawl::sniff;
+/// use claimex::input::Format;
+/// assert_eq!(sniff(b"  WARC/1.0", b"WARC/1.0"), Some(Format::Warc));
+/// assert_eq!(sniff(b"%PDF-1.4", b"%PDF-1.4"), Some(Format::Unsupported("PDF")));
+/// assert_eq!(sniff(b"{\"text\": 1}", b"{\"text\": 1}"), None);
+/// ```
+pub fn sniff(head: &[u8], first: &[u8]) -> Option<Format> {
+    if let Some(what) = unsupported_magic(head) {
+        return Some(Format::Unsupported(what));
+    }
+    match first.first()? {
+        b'[' => Some(Format::JsonArray),
+        _ if first.starts_with(b"WARC/") => Some(Format::Warc),
+        _ if looks_like_html(first) => Some(Format::Html),
+        _ => None,
     }
 }
 
