@@ -5,11 +5,16 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::boilerplate::{BlockKind, Profile, ProfileBuilder};
+use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::input::{self, DocStream, InputOptions, Item};
 use crate::output::{self, DocParts};
 use crate::pipeline::{Annotations, Pipeline};
-use crate::run::{self, Rendered, RunOptions, Summary};
+use crate::run::{self, Counts, Out, RunOptions, Summary};
+
+mod outfile;
+
+pub use outfile::{clean_up_on_signals, set_stdout_closed};
 
 /// Options every streaming subcommand shares.
 #[derive(Clone, Debug, Default)]
@@ -33,220 +38,221 @@ pub enum Emit {
     Documents,
 }
 
-/// Runs `f` with a writer on `path` (a temporary file renamed into place when `f` succeeds,
-/// so a crash never leaves half a file under the final name) or on stdout.
+/// Runs `f` with a writer on `path` or on stdout. A file is written as [`outfile`] says:
+/// devices and FIFOs in place, regular files through a temporary file renamed into place when
+/// `f` succeeds (a crash never leaves half a file under the final name), symlinks followed.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("out.jsonl");
+/// claimex::commands::with_output(Some(&path), |w| w.write_all(b"{}\n").map_err(claimex::Error::Output)).unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"{}\n");
+/// ```
 pub fn with_output<T>(
     path: Option<&Path>,
     f: impl FnOnce(&mut dyn Write) -> Result<T>,
 ) -> Result<T> {
     match path {
         None => {
+            if outfile::stdout_closed() {
+                return Err(Error::Output(io::Error::other(
+                    "standard output is closed (`>&-`), nothing would be written; redirect it or give a file with -o",
+                )));
+            }
             let stdout = io::stdout();
             let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
             f(&mut w)
         }
-        Some(p) => {
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let tmp = tempfile::Builder::new()
-                .prefix(".claimex-")
-                .suffix(".part")
-                .tempfile_in(dir)
-                .map_err(|e| Error::Io {
-                    path: dir.to_path_buf(),
-                    source: e,
-                })?;
-            let mut w = BufWriter::with_capacity(1 << 16, tmp);
-            let v = f(&mut w)?;
-            let tmp = w.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            tmp.persist(p).map_err(|e| Error::Io {
-                path: p.to_path_buf(),
-                source: e.error,
-            })?;
-            Ok(v)
+        Some(p) => outfile::with_file(p, f),
+    }
+}
+
+fn stream(common: &Common) -> Result<(DocStream, Option<u64>, Vec<String>)> {
+    let found = input::discover(&common.inputs)?;
+    let total = found.files.iter().map(|f| f.size).sum::<Option<u64>>();
+    let mut notes = Vec::new();
+    if !found.skipped.is_empty() {
+        const SHOWN: usize = 5;
+        let mut list: Vec<String> = found
+            .skipped
+            .iter()
+            .take(SHOWN)
+            .map(|(p, why)| format!("{p} ({why})"))
+            .collect();
+        if found.skipped.len() > SHOWN {
+            list.push(format!("and {} more", found.skipped.len() - SHOWN));
         }
+        notes.push(format!(
+            "skipped {} path(s) in folders: {}",
+            found.skipped.len(),
+            list.join(", ")
+        ));
     }
+    Ok((
+        DocStream::new(found.files, common.input.clone()),
+        total,
+        notes,
+    ))
 }
 
-fn stream(common: &Common) -> Result<(DocStream, Option<u64>)> {
-    let files = input::discover(&common.inputs)?;
-    let total = files.iter().map(|f| f.size).sum::<Option<u64>>();
-    Ok((DocStream::new(files, common.input.clone()), total))
-}
-
-fn failed(item: &Item, key: &str) -> Option<Rendered> {
-    if let Item::Failed { id, error } = item {
-        let mut bytes = Vec::new();
-        output::error_record(id, error, key, &mut bytes);
-        return Some(Rendered {
-            bytes,
-            failed: true,
-            claims: 0,
-        });
-    }
-    None
+/// Runs one streaming command: `annotate` on the pool, then `write` for each document;
+/// failed inputs get their error record keyed by `key`.
+fn run_command<A: Send>(
+    common: &Common,
+    key: &'static str,
+    annotate: impl Fn(&Document) -> A + Sync,
+    write: impl Fn(&Document, &A, &mut Out) -> io::Result<u64> + Sync,
+) -> Result<Summary> {
+    let (docs, total, notes) = stream(common)?;
+    let opts = RunOptions {
+        error_key: key,
+        ..common.run.clone()
+    };
+    let mut summary = with_output(common.output.as_deref(), |out| {
+        run::run(
+            docs,
+            out,
+            &opts,
+            total,
+            |item| match item {
+                Item::Doc(d) => Some(annotate(d)),
+                Item::Failed { .. } => None,
+            },
+            |item, ann, out| match (item, ann) {
+                (Item::Doc(d), Some(a)) => Ok(Counts {
+                    failed: false,
+                    claims: write(d, a, out)?,
+                }),
+                (Item::Failed { id, error }, _) => {
+                    output::write_error_record(out, id, error, key)?;
+                    Ok(Counts {
+                        failed: true,
+                        claims: 0,
+                    })
+                }
+                (Item::Doc(_), None) => Ok(Counts::default()),
+            },
+        )
+    })?;
+    summary.notes.splice(0..0, notes);
+    Ok(summary)
 }
 
 /// `claimex extract`: claims (or whole document records) for every document.
 pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summary> {
-    let (docs, total) = stream(common)?;
     let key = if emit == Emit::Claims { "doc" } else { "id" };
-    with_output(common.output.as_deref(), |out| {
-        run::run(docs, out, &common.run, total, |item| {
-            if let Some(r) = failed(item, key) {
-                return r;
-            }
-            let Item::Doc(doc) = item else {
-                return Rendered::default();
-            };
-            let ann = pipeline.annotate(doc);
-            let mut bytes = Vec::new();
+    run_command(
+        common,
+        key,
+        |doc| pipeline.annotate(doc),
+        |doc, ann, out| {
             match emit {
-                Emit::Documents => {
-                    output::document_record(doc, &ann, DocParts::EXTRACT, &mut bytes)
-                }
-                Emit::Claims => output::claim_records(doc, &ann, &mut bytes),
+                Emit::Documents => output::write_document_record(out, doc, ann, DocParts::EXTRACT)?,
+                Emit::Claims => output::write_claim_records(out, doc, ann)?,
             }
-            Rendered {
-                bytes,
-                failed: false,
-                claims: ann.attribution.claims.len() as u64,
-            }
-        })
-    })
+            Ok(ann.attribution.claims.len() as u64)
+        },
+    )
 }
 
 /// `claimex segment`: sentences (and tokens) over the whole text, no boilerplate removal.
 pub fn segment(common: &Common, pipeline: &Pipeline, tokens: bool) -> Result<Summary> {
-    let (docs, total) = stream(common)?;
-    with_output(common.output.as_deref(), |out| {
-        run::run(docs, out, &common.run, total, |item| {
-            if let Some(r) = failed(item, "id") {
-                return r;
-            }
-            let Item::Doc(doc) = item else {
-                return Rendered::default();
-            };
+    run_command(
+        common,
+        "id",
+        |doc| {
             let sents = pipeline.segmenter.split(&doc.text);
             let toks = tokens.then(|| pipeline.segmenter.tokenize(&doc.text));
-            let mut bytes = Vec::new();
-            output::segment_record(doc, &sents, toks.as_deref(), &mut bytes);
-            Rendered {
-                bytes,
-                failed: false,
-                claims: 0,
-            }
-        })
-    })
+            (sents, toks)
+        },
+        |doc, (sents, toks), out| {
+            output::write_segment_record(out, doc, sents, toks.as_deref())?;
+            Ok(0)
+        },
+    )
 }
 
 /// `claimex entities`: entities of the non-boilerplate text.
 pub fn entities(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
-    let (docs, total) = stream(common)?;
-    with_output(common.output.as_deref(), |out| {
-        run::run(docs, out, &common.run, total, |item| {
-            if let Some(r) = failed(item, "id") {
-                return r;
-            }
-            let Item::Doc(doc) = item else {
-                return Rendered::default();
-            };
+    run_command(
+        common,
+        "id",
+        |doc| {
             let blocks = pipeline.blocks(doc);
             let (_, tokens) = pipeline.segment(&doc.text, &blocks);
-            let ann = Annotations {
+            Annotations {
                 entities: pipeline.gazetteer.tag(&doc.text, &tokens, &[]),
                 ..Annotations::default()
-            };
-            let mut bytes = Vec::new();
+            }
+        },
+        |doc, ann, out| {
             let parts = DocParts {
                 entities: true,
                 ..DocParts::default()
             };
-            output::document_record(doc, &ann, parts, &mut bytes);
-            Rendered {
-                bytes,
-                failed: false,
-                claims: 0,
-            }
-        })
-    })
+            output::write_document_record(out, doc, ann, parts)?;
+            Ok(0)
+        },
+    )
 }
 
 /// `claimex clean`: blocks of every document, or (`text_only`) just its body text.
 pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Summary> {
-    let (docs, total) = stream(common)?;
-    with_output(common.output.as_deref(), |out| {
-        run::run(docs, out, &common.run, total, |item| {
-            if let Some(r) = failed(item, "id") {
-                return r;
-            }
-            let Item::Doc(doc) = item else {
-                return Rendered::default();
-            };
-            let blocks =
-                pipeline
-                    .boilerplate
-                    .classify_doc(&doc.text, doc.field("title"), doc.field("url"));
-            let mut bytes = Vec::new();
+    run_command(
+        common,
+        "id",
+        |doc| Annotations {
+            blocks: pipeline.boilerplate.classify_doc(
+                &doc.text,
+                doc.field("title"),
+                doc.field("url"),
+            ),
+            ..Annotations::default()
+        },
+        |doc, ann, out| {
             if text_only {
-                let body: Vec<&str> = blocks
-                    .iter()
-                    .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
-                    .map(|b| b.span.slice(&doc.text))
-                    .collect();
-                bytes.extend_from_slice(body.join("\n").as_bytes());
-                bytes.extend_from_slice(b"\n\n");
+                let mut first = true;
+                for b in &ann.blocks {
+                    if matches!(b.kind, BlockKind::Body | BlockKind::Heading) {
+                        if !first {
+                            out.write_all(b"\n")?;
+                        }
+                        first = false;
+                        out.write_all(b.span.slice(&doc.text).as_bytes())?;
+                    }
+                }
+                out.write_all(b"\n\n")?;
             } else {
-                let ann = Annotations {
-                    blocks,
-                    ..Annotations::default()
-                };
                 let parts = DocParts {
                     blocks: true,
                     ..DocParts::default()
                 };
-                output::document_record(doc, &ann, parts, &mut bytes);
+                output::write_document_record(out, doc, ann, parts)?;
             }
-            Rendered {
-                bytes,
-                failed: false,
-                claims: 0,
-            }
-        })
-    })
+            Ok(0)
+        },
+    )
 }
 
 /// `claimex clean --emit body`: one `{"id", "text"}` line per document with its body text
 /// (body and heading lines joined by `\n`), the shape article-extraction scorers read.
 pub fn clean_body(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
-    let (docs, total) = stream(common)?;
-    with_output(common.output.as_deref(), |out| {
-        run::run(docs, out, &common.run, total, |item| {
-            if let Some(r) = failed(item, "id") {
-                return r;
-            }
-            let Item::Doc(doc) = item else {
-                return Rendered::default();
-            };
-            let blocks = pipeline.blocks(doc);
+    run_command(
+        common,
+        "id",
+        |doc| pipeline.blocks(doc),
+        |doc, blocks, out| {
             let body: Vec<&str> = blocks
                 .iter()
                 .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
                 .map(|b| b.span.slice(&doc.text))
                 .collect();
-            let mut bytes =
-                serde_json::to_vec(&serde_json::json!({"id": doc.id, "text": body.join("\n")}))
-                    .unwrap_or_default();
-            bytes.push(b'\n');
-            Rendered {
-                bytes,
-                failed: false,
-                claims: 0,
-            }
-        })
-    })
+            let record = serde_json::json!({"id": doc.id, "text": body.join("\n")});
+            serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
+            out.write_all(b"\n")?;
+            Ok(0)
+        },
+    )
 }
 
 /// Statistics of a learned profile.
@@ -264,7 +270,7 @@ pub struct ProfileStats {
 
 /// `claimex profile`: learns the lines that recur across each site's pages.
 pub fn profile(common: &Common, min_docs: u32, min_share: f64) -> Result<ProfileStats> {
-    let (docs, _) = stream(common)?;
+    let (docs, _, _) = stream(common)?;
     let mut b = ProfileBuilder::new();
     let mut failed = 0;
     for rec in docs {

@@ -42,6 +42,14 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The output file (`-o`) could not be created or put in place.
+    #[error("cannot create output {path}: {source}")]
+    Create {
+        /// The path given to `-o`.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
     /// A gazetteer file has a malformed row.
     #[error("{path}:{line}: {message}")]
     Gazetteer {

@@ -18,10 +18,14 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
-
 use crate::document::Document;
-use crate::error::{DocError, Error, Result};
+use crate::error::DocError;
+
+mod discover;
+mod jsonl;
+
+pub use discover::{discover, Discovery};
+pub(crate) use jsonl::parse_line;
 
 /// How documents are laid out in one input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,8 +53,11 @@ pub struct InputFile {
     pub name: String,
     /// The layout, or `None` to detect it from the first non-blank byte.
     pub format: Option<Format>,
-    /// Size in bytes when known (for the progress bar).
+    /// Size in bytes of a regular file (for the progress bar and messages).
     pub size: Option<u64>,
+    /// Why this input cannot be read (a folder met in a walk that could not be listed): its
+    /// record is a `read_error` with this message.
+    pub unreadable: Option<String>,
 }
 
 /// Options for reading inputs.
@@ -118,102 +125,14 @@ pub struct Record {
     pub bytes: u64,
 }
 
-/// Expands the paths given on the command line into inputs: directories are walked
-/// recursively and sorted, so runs are reproducible. An empty list, or `-`, means stdin.
-///
-/// ```no_run
-/// let inputs = claimex::input::discover(&["corpora/samples".into()]).unwrap();
-/// assert!(inputs.iter().all(|f| f.path.is_some()));
-/// ```
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>> {
-    if paths.is_empty() {
-        return Ok(vec![stdin_input()]);
-    }
-    let mut out = Vec::new();
-    let mut skipped = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(stdin_input());
-            continue;
-        }
-        let meta = std::fs::metadata(p).map_err(|e| Error::Io {
-            path: p.clone(),
-            source: e,
-        })?;
-        if meta.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files)?;
-            files.sort();
-            let before = out.len();
-            skipped.clear();
-            for f in files {
-                // crawl: unknown and unsupported files in a folder are skipped and counted.
-                let format = match format_of(&f) {
-                    Some(format) if crate::crawl::keep_in_folder(&f, format) => format,
-                    _ => {
-                        skipped.push(f);
-                        continue;
-                    }
-                };
-                if is_corpus_doc(&f) {
-                    continue;
-                }
-                let rel = f.strip_prefix(p).unwrap_or(&f);
-                let size = std::fs::metadata(&f).ok().map(|m| m.len());
-                out.push(InputFile {
-                    name: slash_path(rel),
-                    path: Some(f),
-                    format: Some(format),
-                    size,
-                });
-            }
-            crate::crawl::folder_summary(p, out.len() - before, &skipped)?;
-        } else {
-            out.push(InputFile {
-                name: slash_path(p),
-                format: format_of(p),
-                path: Some(p.clone()),
-                size: Some(meta.len()),
-            });
-        }
-    }
-    Ok(out)
-}
-
-fn stdin_input() -> InputFile {
+pub(crate) fn stdin_input() -> InputFile {
     InputFile {
         path: None,
         name: "<stdin>".into(),
         format: None,
         size: None,
+        unreadable: None,
     }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
-        let path = entry.path();
-        let ft = entry.file_type().map_err(|e| Error::Io {
-            path: path.clone(),
-            source: e,
-        })?;
-        if ft.is_dir() {
-            // Hidden folders (.git, .cache) are never document collections.
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                walk(&path, out)?;
-            }
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// README, LICENSE and similar files describe a corpus folder; they are not its documents.
@@ -264,20 +183,39 @@ pub struct DocStream {
 struct Reader {
     name: String,
     src: Box<dyn BufRead + Send>,
+    /// Size of a regular file (for messages); `None` for streams.
+    size: Option<u64>,
     state: ReaderState,
 }
 
 enum ReaderState {
     Detect,
-    Text,
+    Text(Blanks),
     Jsonl {
         line: u64,
         buf: Vec<u8>,
+        /// Blank lines read while detecting the format, still to be reported.
+        blank: u64,
+        /// Input bytes read while detecting and not yet counted.
+        extra: u64,
     },
     /// HTML, WARC, JSON array, unsupported: records from [`crate::crawl::reader`].
     Crawl(Box<dyn Iterator<Item = Record> + Send>),
     Done,
 }
+
+/// The blank prefix consumed while detecting the format of a stream.
+#[derive(Default)]
+struct Blanks {
+    /// The bytes, up to `max_doc_bytes + 1` of them.
+    kept: Vec<u8>,
+    /// How many bytes there were.
+    total: u64,
+    /// How many of them were `\n`.
+    newlines: u64,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl DocStream {
     /// Streams the given inputs.
@@ -300,6 +238,7 @@ impl DocStream {
             current: Some(Reader {
                 name: name.to_string(),
                 src: Box::new(BufReader::with_capacity(1 << 16, reader)),
+                size: None,
                 state: ReaderState::Detect,
             }),
             opts,
@@ -307,20 +246,23 @@ impl DocStream {
     }
 
     fn open(&mut self, f: InputFile) -> Option<Record> {
+        let fail = |error: DocError, name: String| Record {
+            bytes: 0,
+            item: Item::Failed { error, id: name },
+        };
+        if let Some(why) = &f.unreadable {
+            let error = DocError::new("read_error", format!("{}: {why}", f.name));
+            return Some(fail(error, f.name));
+        }
         let src: Box<dyn BufRead + Send> = match &f.path {
             None => Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
             Some(p) => {
                 if f.format == Some(Format::Text) {
-                    if let Some(size) = f.size {
-                        if size as usize > self.opts.max_doc_bytes {
-                            return Some(Record {
-                                bytes: size,
-                                item: Item::Failed {
-                                    error: too_large(&f.name, None, size, &self.opts),
-                                    id: f.name,
-                                },
-                            });
-                        }
+                    if let Some(size) = f.size.filter(|&s| s > self.opts.max_doc_bytes as u64) {
+                        return Some(Record {
+                            bytes: size,
+                            ..fail(too_large(&f.name, None, Some(size), &self.opts), f.name)
+                        });
                     }
                 }
                 match File::open(p) {
@@ -329,30 +271,38 @@ impl DocStream {
                         p,
                     ),
                     Err(e) => {
-                        return Some(Record {
-                            bytes: 0,
-                            item: Item::Failed {
-                                error: DocError::new(
-                                    "read_error",
-                                    format!("{}: cannot open: {e}", f.name),
-                                ),
-                                id: f.name,
-                            },
-                        })
+                        let error =
+                            DocError::new("read_error", format!("{}: cannot open: {e}", f.name));
+                        return Some(fail(error, f.name));
                     }
                 }
             }
         };
-        let mut reader = Reader {
+        let (state, src) = match f.format {
+            None => (ReaderState::Detect, src),
+            Some(Format::Text) => (ReaderState::Text(Blanks::default()), src),
+            Some(Format::Jsonl) => (jsonl_state(&Blanks::default()), src),
+            Some(crawl) => (
+                ReaderState::Crawl(crate::crawl::reader(crawl, &f.name, src, &self.opts)),
+                Box::new(io::empty()) as Box<dyn BufRead + Send>,
+            ),
+        };
+        self.current = Some(Reader {
             name: f.name,
             src,
-            state: ReaderState::Detect,
-        };
-        if let Some(format) = f.format {
-            reader.set_format(format, &self.opts);
-        }
-        self.current = Some(reader);
+            size: f.size,
+            state,
+        });
         None
+    }
+}
+
+fn jsonl_state(blanks: &Blanks) -> ReaderState {
+    ReaderState::Jsonl {
+        line: 0,
+        buf: Vec::new(),
+        blank: blanks.newlines,
+        extra: blanks.total - blanks.newlines,
     }
 }
 
@@ -376,60 +326,77 @@ impl Iterator for DocStream {
 }
 
 impl Reader {
-    fn set_format(&mut self, format: Format, opts: &InputOptions) {
-        self.state = match format {
-            Format::Text => ReaderState::Text,
-            Format::Jsonl => ReaderState::Jsonl {
-                line: 0,
-                buf: Vec::new(),
-            },
-            _ => {
-                let src = std::mem::replace(&mut self.src, Box::new(io::empty()));
-                ReaderState::Crawl(crate::crawl::reader(format, &self.name, src, opts))
-            }
-        };
-    }
-
     fn next_record(&mut self, opts: &InputOptions) -> Option<Record> {
         loop {
             match &mut self.state {
                 ReaderState::Done => return None,
-                ReaderState::Detect => match crate::crawl::detect(&mut self.src) {
-                    Ok(format) => self.set_format(format, opts),
-                    Err(e) => {
-                        self.state = ReaderState::Done;
-                        return Some(read_failure(&self.name, None, &e));
-                    }
-                },
+                ReaderState::Detect => {
+                    // crawl: gzip/zstd are undone first; HTML, WARC, JSON arrays and
+                    // unsupported formats are told from the first non-blank bytes.
+                    let found = crate::crawl::unwrap_compression(&mut self.src)
+                        .and_then(|()| detect(&mut *self.src, opts.max_doc_bytes))
+                        .and_then(|(f, blanks)| {
+                            let head = self.src.fill_buf()?;
+                            Ok((crate::crawl::sniff(head, head).unwrap_or(f), blanks))
+                        });
+                    self.state = match found {
+                        Ok((Format::Jsonl, blanks)) => jsonl_state(&blanks),
+                        Ok((Format::Text, blanks)) => ReaderState::Text(blanks),
+                        Ok((crawl, _)) => {
+                            let src = std::mem::replace(&mut self.src, Box::new(io::empty()));
+                            ReaderState::Crawl(crate::crawl::reader(crawl, &self.name, src, opts))
+                        }
+                        Err(e) => {
+                            self.state = ReaderState::Done;
+                            return Some(read_failure(&self.name, None, &e));
+                        }
+                    };
+                }
                 ReaderState::Crawl(records) => match records.next() {
                     Some(rec) => return Some(rec),
                     None => self.state = ReaderState::Done,
                 },
-                ReaderState::Text => {
+                ReaderState::Text(blanks) => {
+                    let blanks = std::mem::take(blanks);
                     self.state = ReaderState::Done;
-                    return Some(self.read_text(opts));
+                    return Some(self.read_text(blanks, opts));
                 }
-                ReaderState::Jsonl { line, buf } => {
+                ReaderState::Jsonl {
+                    line,
+                    buf,
+                    blank,
+                    extra,
+                } => {
                     *line += 1;
                     let lineno = *line;
-                    match read_line_capped(&mut self.src, buf, opts.max_doc_bytes) {
+                    if *blank > 0 {
+                        *blank -= 1;
+                        return Some(Record {
+                            item: jsonl::parse_line(&self.name, lineno, b"", opts),
+                            bytes: 1,
+                        });
+                    }
+                    match read_line_capped(&mut *self.src, buf, opts.max_doc_bytes) {
                         Ok(None) => {
                             self.state = ReaderState::Done;
                             return None;
                         }
-                        Ok(Some(total)) => {
-                            let item = if total > opts.max_doc_bytes {
+                        Ok(Some(read)) => {
+                            let item = if read.content > opts.max_doc_bytes {
                                 Item::Failed {
                                     id: format!("{}:{lineno}", self.name),
-                                    error: too_large(&self.name, Some(lineno), total as u64, opts),
+                                    error: too_large(
+                                        &self.name,
+                                        Some(lineno),
+                                        Some(read.content as u64),
+                                        opts,
+                                    ),
                                 }
                             } else {
-                                parse_line(&self.name, lineno, buf, opts)
+                                jsonl::parse_line(&self.name, lineno, buf, opts)
                             };
-                            return Some(Record {
-                                item,
-                                bytes: total as u64,
-                            });
+                            let bytes = read.total as u64 + std::mem::take(extra);
+                            return Some(Record { item, bytes });
                         }
                         Err(e) => {
                             self.state = ReaderState::Done;
@@ -441,25 +408,31 @@ impl Reader {
         }
     }
 
-    fn read_text(&mut self, opts: &InputOptions) -> Record {
-        let mut bytes = Vec::new();
-        let limit = opts.max_doc_bytes as u64 + 1;
-        if let Err(e) = (&mut self.src).take(limit).read_to_end(&mut bytes) {
-            return read_failure(&self.name, None, &e);
+    /// Reads the rest of the input as one document, never holding more than the limit:
+    /// past it the document is `too_large` and the reader stops (an endless stream such as
+    /// `/dev/zero` ends there too).
+    fn read_text(&mut self, blanks: Blanks, opts: &InputOptions) -> Record {
+        let cap = opts.max_doc_bytes as u64;
+        let mut bytes = blanks.kept;
+        let mut read = blanks.total;
+        if read <= cap {
+            let before = bytes.len() as u64;
+            let room = cap.saturating_add(1).saturating_sub(before);
+            if let Err(e) = (&mut self.src).take(room).read_to_end(&mut bytes) {
+                return read_failure(&self.name, None, &e);
+            }
+            read += bytes.len() as u64 - before;
         }
-        if bytes.len() > opts.max_doc_bytes {
-            // Drain without keeping it, to report the real size.
-            let rest = io::copy(&mut self.src, &mut io::sink()).unwrap_or(0);
-            let total = bytes.len() as u64 + rest;
+        if read > cap {
+            let size = self.size.filter(|&s| s > cap);
             return Record {
-                bytes: total,
+                bytes: size.unwrap_or(read),
                 item: Item::Failed {
                     id: self.name.clone(),
-                    error: too_large(&self.name, None, total, opts),
+                    error: too_large(&self.name, None, size, opts),
                 },
             };
         }
-        let n = bytes.len() as u64;
         let (text, warning) = decode(bytes);
         let item = if text.trim().is_empty() {
             Item::Failed {
@@ -474,7 +447,7 @@ impl Reader {
             doc.warnings.extend(warning);
             Item::Doc(doc)
         };
-        Record { item, bytes: n }
+        Record { item, bytes: read }
     }
 }
 
@@ -495,31 +468,87 @@ fn read_failure(name: &str, line: Option<u64>, e: &io::Error) -> Record {
     }
 }
 
-fn too_large(name: &str, line: Option<u64>, size: u64, opts: &InputOptions) -> DocError {
+/// `size`: the document's size when known (a regular file, a JSONL line); a stream stopped
+/// at the limit has none.
+fn too_large(name: &str, line: Option<u64>, size: Option<u64>, opts: &InputOptions) -> DocError {
     let at = match line {
         Some(l) => format!("{name}:{l}"),
         None => name.to_string(),
     };
+    let size = match size {
+        Some(s) => format!("{s} bytes"),
+        None => format!("more than {} bytes", opts.max_doc_bytes),
+    };
     DocError::new(
         "too_large",
         format!(
-            "{at}: document is {size} bytes, over the limit of {} bytes; raise it with --max-doc-bytes if this is really one document",
+            "{at}: document is {size}, over the limit of {} bytes; raise it with --max-doc-bytes if this is really one document",
             opts.max_doc_bytes
         ),
     )
 }
 
+/// Reads the blank prefix of a stream (after an optional BOM) up to its first other byte,
+/// which it leaves unread, and tells the layout from that byte: `{` is JSONL. The prefix is
+/// kept (up to `cap + 1` bytes) for a text document and counted in lines for JSONL, where
+/// every blank line still gets its record.
+fn detect(src: &mut dyn BufRead, cap: usize) -> io::Result<(Format, Blanks)> {
+    let mut b = Blanks::default();
+    loop {
+        let buf = match src.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok((Format::Text, b));
+        }
+        let from = if b.total == 0 && buf.starts_with(BOM) {
+            BOM.len()
+        } else {
+            0
+        };
+        let end = buf[from..]
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+            .map(|i| i + from);
+        let upto = end.unwrap_or(buf.len());
+        let next = end.map(|i| buf[i]);
+        b.newlines += memchr::memchr_iter(b'\n', &buf[..upto]).count() as u64;
+        let room = cap.saturating_add(1).saturating_sub(b.kept.len());
+        b.kept.extend_from_slice(&buf[..upto.min(room)]);
+        b.total += upto as u64;
+        src.consume(upto);
+        if let Some(c) = next {
+            let format = if c == b'{' {
+                Format::Jsonl
+            } else {
+                Format::Text
+            };
+            return Ok((format, b));
+        }
+    }
+}
+
+/// What [`read_line_capped`] read.
+struct LineRead {
+    /// Bytes of the line without its `\n`.
+    total: usize,
+    /// ... and without a `\r` before it: what the size limit applies to.
+    content: usize,
+}
+
 /// Reads one line (without its `\n`) into `buf`, keeping at most `cap + 1` bytes and
-/// discarding the rest, so a runaway line costs no memory. Returns the line's full length,
-/// or `None` at end of input.
+/// discarding the rest, so a runaway line costs no memory. `None` at end of input.
 fn read_line_capped(
     src: &mut dyn BufRead,
     buf: &mut Vec<u8>,
     cap: usize,
-) -> io::Result<Option<usize>> {
+) -> io::Result<Option<LineRead>> {
     buf.clear();
+    let keep = cap.saturating_add(1);
     let mut total = 0usize;
-    let mut any = false;
+    let mut last = None;
     loop {
         let chunk = match src.fill_buf() {
             Ok(c) => c,
@@ -527,20 +556,31 @@ fn read_line_capped(
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            return Ok(if any { Some(total) } else { None });
+            return Ok(last.is_some().then(|| line_read(total, last)));
         }
-        any = true;
         let (take, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (i, true),
             None => (chunk.len(), false),
         };
-        let room = (cap + 1).saturating_sub(buf.len());
+        let room = keep.saturating_sub(buf.len());
         buf.extend_from_slice(&chunk[..take.min(room)]);
-        total += take;
+        if take > 0 {
+            last = Some(chunk[take - 1]);
+        } else if last.is_none() {
+            last = Some(b'\n');
+        }
+        total = total.saturating_add(take);
         src.consume(if done { take + 1 } else { take });
         if done {
-            return Ok(Some(total));
+            return Ok(Some(line_read(total, last)));
         }
+    }
+}
+
+fn line_read(total: usize, last: Option<u8>) -> LineRead {
+    LineRead {
+        total,
+        content: total - usize::from(total > 0 && last == Some(b'\r')),
     }
 }
 
@@ -564,190 +604,6 @@ fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
         text.drain(..3);
     }
     (text, warning)
-}
-
-/// One JSON value of an input record, as far as claimex cares.
-enum Field {
-    Str(String),
-    Num(String),
-    Other(&'static str),
-}
-
-struct Fields(Vec<(String, Field)>);
-
-impl<'de> serde::Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Field, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Field;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Field, E> {
-                Ok(Field::Str(v.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Field, E> {
-                Ok(Field::Str(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Field, E> {
-                Ok(Field::Num(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Field, E> {
-                Ok(Field::Num(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Field, E> {
-                Ok(Field::Num(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Field, E> {
-                Ok(Field::Other("a boolean"))
-            }
-            fn visit_unit<E: de::Error>(self) -> std::result::Result<Field, E> {
-                Ok(Field::Other("null"))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> std::result::Result<Field, A::Error> {
-                while a.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Field::Other("an array"))
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> std::result::Result<Field, A::Error> {
-                while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Field::Other("an object"))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Fields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Fields, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Fields;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> std::result::Result<Fields, A::Error> {
-                let mut v = Vec::new();
-                while let Some((k, val)) = a.next_entry::<String, Field>()? {
-                    v.push((k, val));
-                }
-                Ok(Fields(v))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-/// Parses one JSONL line (or JSON array element) into a document or a failure.
-pub(crate) fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOptions) -> Item {
-    let loc = format!("{name}:{lineno}");
-    let mut raw = raw;
-    if lineno == 1 && raw.starts_with(b"\xEF\xBB\xBF") {
-        raw = &raw[3..];
-    }
-    if raw.last() == Some(&b'\r') {
-        raw = &raw[..raw.len() - 1];
-    }
-    if raw.iter().all(|b| b.is_ascii_whitespace()) {
-        return Item::Failed {
-            error: DocError::new(
-                "blank_line",
-                format!("{loc}: blank line; every JSONL line should hold one document"),
-            ),
-            id: loc,
-        };
-    }
-    let (line, warning) = match std::str::from_utf8(raw) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
-        Err(_) => {
-            let s = String::from_utf8_lossy(raw);
-            let n = s.matches('\u{FFFD}').count();
-            (
-                s,
-                Some(format!(
-                    "invalid_utf8: line is not valid UTF-8; {n} invalid sequence(s) replaced by U+FFFD"
-                )),
-            )
-        }
-    };
-    let fields = match serde_json::from_str::<Fields>(&line) {
-        Ok(f) => f.0,
-        Err(e) => {
-            let kind = if line.trim_start().starts_with('{') {
-                "malformed_json"
-            } else {
-                "not_object"
-            };
-            return Item::Failed {
-                error: DocError::new(
-                    kind,
-                    format!("{loc}: not a JSON object ({e}); each line must be one object like {{\"id\": \"...\", \"{}\": \"...\"}}", opts.text_field),
-                ),
-                id: loc,
-            };
-        }
-    };
-    let mut id = None;
-    let mut text = None;
-    let mut text_problem = None;
-    let mut carried = Vec::new();
-    for (k, v) in fields {
-        if k == opts.id_field {
-            match v {
-                Field::Str(s) | Field::Num(s) => id = Some(s),
-                Field::Other(_) => {}
-            }
-        } else if k == opts.text_field {
-            match v {
-                Field::Str(s) => text = Some(s),
-                Field::Num(_) => text_problem = Some("a number"),
-                Field::Other(what) => text_problem = Some(what),
-            }
-        } else if let Field::Str(s) = v {
-            carried.push((k, s));
-        }
-    }
-    let id = id.unwrap_or_else(|| loc.clone());
-    let Some(text) = text else {
-        let error = match text_problem {
-            Some(what) => DocError::new(
-                "text_not_string",
-                format!(
-                    "{loc}: field \"{}\" is {what}, not a string",
-                    opts.text_field
-                ),
-            ),
-            None => DocError::new(
-                "missing_text",
-                format!(
-                    "{loc}: no \"{}\" field; name the text field with --text-field",
-                    opts.text_field
-                ),
-            ),
-        };
-        return Item::Failed { id, error };
-    };
-    if text.trim().is_empty() {
-        return Item::Failed {
-            id,
-            error: DocError::new(
-                "empty_document",
-                format!("{loc}: the document text is empty"),
-            ),
-        };
-    }
-    let mut doc = Document::new(id, text);
-    doc.fields = carried;
-    doc.warnings.extend(warning);
-    Item::Doc(doc)
 }
 
 #[cfg(test)]
@@ -844,5 +700,79 @@ mod tests {
             [Item::Doc(d)] => assert_eq!(d.text, "a\0b said."),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn blank_lines_before_first_record_on_stdin_are_kept() {
+        let mut data = "\n".repeat(100_000);
+        data.push_str(" \r\n\t\n{\"id\":\"a\",\"text\":\"She said so.\"}\n\n");
+        let got = items(data.as_bytes(), InputOptions::default());
+        // 100,002 blank lines, the record, and the empty line after it.
+        assert_eq!(got.len(), 100_004);
+        assert!(got[..100_002].iter().all(|i| kind(i) == "blank_line"));
+        assert_eq!(kind(&got[100_003]), "blank_line");
+        assert_eq!(got[99_999].id(), "t.jsonl:100000");
+        assert_eq!(got[100_001].id(), "t.jsonl:100002");
+        assert_eq!(kind(&got[100_002]), "doc");
+        assert_eq!(got[100_002].id(), "a");
+        // A text document keeps its blank prefix: offsets stay offsets into the input.
+        let text = format!("{}Headline\nHe said so.", "\n \n".repeat(50_000));
+        match &items(text.as_bytes(), InputOptions::default())[..] {
+            [Item::Doc(d)] => assert_eq!(d.text, text),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn max_doc_bytes_u64_max() {
+        let opts = InputOptions {
+            max_doc_bytes: usize::MAX,
+            ..InputOptions::default()
+        };
+        let got = items(b"{\"text\":\"He said so.\"}\n", opts.clone());
+        assert_eq!(kind(&got[0]), "doc");
+        let got = items(b"\n\nHe said so.", opts);
+        assert_eq!(kind(&got[0]), "doc");
+    }
+
+    #[test]
+    fn crlf_line_exactly_at_the_limit_is_kept() {
+        let line = "{\"text\":\"He said so.\"}";
+        let opts = InputOptions {
+            max_doc_bytes: line.len(),
+            ..InputOptions::default()
+        };
+        let data = format!("{line}\r\n{line}\r\n{line}x\r\n");
+        let got = items(data.as_bytes(), opts);
+        let kinds: Vec<_> = got.iter().map(kind).collect();
+        assert_eq!(kinds, ["doc", "doc", "too_large"]);
+    }
+
+    #[test]
+    fn endless_text_stream_stops_at_the_limit() {
+        let opts = InputOptions {
+            max_doc_bytes: 1 << 16,
+            ..InputOptions::default()
+        };
+        // crawl: NUL bytes are binary data (unsupported_format), so the endless text is
+        // `yes`-like; /dev/zero itself is refused at its first bytes.
+        let zero = std::fs::File::open("/dev/zero").unwrap();
+        let mut s = DocStream::from_reader("/dev/zero", zero, opts.clone());
+        assert!(
+            matches!(s.next().map(|r| r.item), Some(Item::Failed { error, .. }) if error.kind == "unsupported_format")
+        );
+        let mut s = DocStream::from_reader("yes", io::repeat(b'y'), opts);
+        match s.next().map(|r| r.item) {
+            Some(Item::Failed { error, .. }) => {
+                assert_eq!(error.kind, "too_large");
+                assert!(
+                    error.message.contains("more than 65536 bytes"),
+                    "{}",
+                    error.message
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(s.next().is_none());
     }
 }

@@ -24,7 +24,7 @@ Examples:
   claimex clean --text page.txt
 
 Exit status: 0 all documents succeeded, 1 some documents failed (error records written),
-2 usage or I/O error.")]
+2 usage or I/O error (a closed stdout included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -106,7 +106,8 @@ struct InputArgs {
 
 #[derive(Args, Clone)]
 struct RunArgs {
-    /// Write here instead of stdout (atomically: a temporary file renamed at the end), e.g. `-o claims.jsonl`.
+    /// Write here instead of stdout, e.g. `-o claims.jsonl`: a temporary file renamed over FILE at
+    /// the end (symlinks followed); a device or FIFO (`/dev/stdout`) is written in place.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Worker threads (default: all cores, or RAYON_NUM_THREADS), e.g. `--threads 4`.
@@ -279,7 +280,54 @@ fn pipeline(
     b.build()
 }
 
+/// Whether descriptor 1 was closed (`>&-`) when the process started. The Rust runtime reopens
+/// a closed standard descriptor on `/dev/null` before `main`, where the output would vanish
+/// and the run exit 0; this check runs earlier, from `.init_array`.
+#[cfg(target_os = "linux")]
+mod stdout_at_start {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn check() {
+        // SAFETY: F_GETFD only reads the descriptor's flags; it touches no memory of ours.
+        let r = unsafe { libc::fcntl(1, libc::F_GETFD) };
+        CLOSED.store(r == -1, Ordering::Relaxed);
+    }
+
+    #[used]
+    #[link_section = ".init_array"]
+    static CHECK: extern "C" fn() = check;
+
+    pub fn closed() -> bool {
+        CLOSED.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod stdout_at_start {
+    pub fn closed() -> bool {
+        false
+    }
+}
+
+/// Output files are written through a temporary file: a signal must not leave it behind.
+fn guard_output(path: Option<&PathBuf>) {
+    if path.is_some() {
+        if let Err(e) = commands::clean_up_on_signals() {
+            msg::warn(&format!(
+                "cannot watch for signals ({e}): an interrupted run may leave a .claimex-*.part file"
+            ));
+        }
+    }
+}
+
 fn finish(res: claimex::error::Result<Summary>, quiet: bool, what: &str) -> ExitCode {
+    if let Ok(s) = &res {
+        for n in &s.notes {
+            msg::warn(n);
+        }
+    }
     match res {
         Ok(s) if s.broken_pipe => ExitCode::SUCCESS,
         Ok(s) => {
@@ -394,9 +442,11 @@ fn eval(a: EvalArgs) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    commands::set_stdout_closed(stdout_at_start::closed());
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => {
+            guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
             let emit = if a.emit == EmitArg::Documents {
                 Emit::Documents
@@ -408,17 +458,20 @@ fn main() -> ExitCode {
             finish(res, a.run.quiet, "claims")
         }
         Command::Segment(a) => {
+            guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
             let res = pipeline(None, None).and_then(|p| commands::segment(&c, &p, a.tokens));
             finish(res, a.run.quiet, "")
         }
         Command::Entities(a) => {
+            guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
             let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
                 .and_then(|p| commands::entities(&c, &p));
             finish(res, a.run.quiet, "")
         }
         Command::Clean(a) => {
+            guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
             let res = pipeline(None, a.profile.as_ref()).and_then(|p| match a.emit {
                 Some(CleanEmit::Body) => commands::clean_body(&c, &p),
@@ -428,6 +481,7 @@ fn main() -> ExitCode {
         }
         Command::Eval(a) => eval(a),
         Command::Profile(a) => {
+            guard_output(a.output.as_ref());
             let mut c = common(
                 &a.input,
                 &RunArgs {

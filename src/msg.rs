@@ -12,3 +12,8 @@ pub fn info(message: &str) {
 pub fn error(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "claimex: error: {message}");
 }
+
+/// Prints `claimex: warning: <message>` to stderr.
+pub fn warn(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "claimex: warning: {message}");
+}

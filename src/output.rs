@@ -5,6 +5,8 @@
 //! `text[start:end] == span.text` for any consumer. The schema is documented in
 //! `docs/schema.md` and `docs/schema.json`.
 
+use std::io::{self, Write};
+
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -273,11 +275,88 @@ impl DocParts {
     };
 }
 
+/// serde_json's compact format, except that U+2028, U+2029 and U+0085 in strings are written
+/// as `\u2028`, `\u2029`, `\u0085`: they are valid in JSON strings but end a line for
+/// JavaScript and for Python's `str.splitlines`. The check rides on serde_json's escaping
+/// pass (one `memchr2` over each unescaped run), so every string is scanned once.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let mut ser = serde_json::Serializer::with_formatter(&mut out, claimex::output::JsonlFormatter);
+/// serde::Serialize::serialize("a\u{2028}b", &mut ser).unwrap();
+/// assert_eq!(out, br#""a\u2028b""#);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JsonlFormatter;
+
+impl serde_json::ser::Formatter for JsonlFormatter {
+    #[inline]
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let b = fragment.as_bytes();
+        let mut from = 0;
+        // U+2028/U+2029 are E2 80 A8/A9, U+0085 is C2 85.
+        for i in memchr::memchr2_iter(0xE2, 0xC2, b) {
+            let (esc, len): (&[u8], usize) = match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (0xE2, Some(0x80), Some(0xA8)) => (b"\\u2028", 3),
+                (0xE2, Some(0x80), Some(0xA9)) => (b"\\u2029", 3),
+                (0xC2, Some(0x85), _) => (b"\\u0085", 2),
+                _ => continue,
+            };
+            w.write_all(&b[from..i])?;
+            w.write_all(esc)?;
+            from = i + len;
+        }
+        w.write_all(&b[from..])
+    }
+}
+
+type Ser<W> = serde_json::Serializer<W, JsonlFormatter>;
+
+/// Serialises one record with `body`, then ends its line.
+fn record<W: Write>(
+    out: &mut W,
+    body: impl FnOnce(&mut Ser<&mut W>) -> Result<(), serde_json::Error>,
+) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, JsonlFormatter);
+    body(&mut ser).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// A sequence serialised straight from an iterator, so a document with millions of blocks
+/// or sentences needs no list of them beside its annotations.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
 /// Writes one document record (one JSON line, with its `\n`) to `out`.
 pub fn document_record(doc: &Document, ann: &Annotations, parts: DocParts, out: &mut Vec<u8>) {
+    let res = write_document_record(out, doc, ann, parts);
+    debug_assert!(res.is_ok(), "writing to memory cannot fail");
+}
+
+/// [`document_record`] to any writer: what a streamed document uses.
+pub fn write_document_record<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    ann: &Annotations,
+    parts: DocParts,
+) -> io::Result<()> {
     let c = Conv::new(&doc.text);
-    let mut ser = serde_json::Serializer::new(&mut *out);
-    let res = (|| -> Result<(), serde_json::Error> {
+    let c = &c;
+    record(out, |ser| {
         let mut m = ser.serialize_map(None)?;
         m.serialize_entry("id", &doc.id)?;
         for (k, v) in &doc.fields {
@@ -293,10 +372,8 @@ pub fn document_record(doc: &Document, ann: &Annotations, parts: DocParts, out: 
             m.serialize_entry("warnings", &doc.warnings)?;
         }
         if parts.blocks {
-            let blocks: Vec<BlockOut> = ann
-                .blocks
-                .iter()
-                .map(|b| {
+            let blocks = Lazy(|| {
+                ann.blocks.iter().map(|b| {
                     let [start, end] = c.pair(b.span);
                     BlockOut {
                         start,
@@ -305,45 +382,43 @@ pub fn document_record(doc: &Document, ann: &Annotations, parts: DocParts, out: 
                         reason: b.reason,
                     }
                 })
-                .collect();
+            });
             m.serialize_entry("blocks", &blocks)?;
         }
         if parts.sentences {
-            let sents: Vec<SpanOut> = ann.sentences.iter().map(|s| c.span(s.span)).collect();
+            let sents = Lazy(|| ann.sentences.iter().map(|s| c.span(s.span)));
             m.serialize_entry("sentences", &sents)?;
         }
         if parts.tokens {
-            m.serialize_entry("tokens", &tokens_out(&c, &ann.tokens))?;
+            m.serialize_entry("tokens", &tokens_out(c, &ann.tokens))?;
         }
         if parts.entities {
-            let ents: Vec<EntityOut> = ann.entities.iter().map(|e| entity_out(&c, e)).collect();
+            let ents = Lazy(|| ann.entities.iter().map(|e| entity_out(c, e)));
             m.serialize_entry("entities", &ents)?;
         }
         if parts.claims {
-            let claims: Vec<ClaimOut> = ann
-                .attribution
-                .claims
-                .iter()
-                .map(|cl| claim_out(&c, ann, cl))
-                .collect();
+            let claims = Lazy(|| {
+                ann.attribution
+                    .claims
+                    .iter()
+                    .map(|cl| claim_out(c, ann, cl))
+            });
             m.serialize_entry("claims", &claims)?;
-            let nc: Vec<NoCommentOut> = ann
-                .attribution
-                .no_comment
-                .iter()
-                .map(|n| no_comment_out(&c, ann, n))
-                .collect();
+            let nc = Lazy(|| {
+                ann.attribution
+                    .no_comment
+                    .iter()
+                    .map(|n| no_comment_out(c, ann, n))
+            });
             m.serialize_entry("no_comment", &nc)?;
         }
         m.end()
-    })();
-    finish_line(res, out);
+    })
 }
 
-fn tokens_out(c: &Conv, tokens: &[Token]) -> Vec<TokenOut> {
-    tokens
-        .iter()
-        .map(|t| {
+fn tokens_out<'a>(c: &'a Conv<'a>, tokens: &'a [Token]) -> impl Serialize + 'a {
+    Lazy(move || {
+        tokens.iter().map(|t| {
             let [start, end] = c.pair(t.span);
             TokenOut {
                 start,
@@ -351,7 +426,7 @@ fn tokens_out(c: &Conv, tokens: &[Token]) -> Vec<TokenOut> {
                 kind: t.kind,
             }
         })
-        .collect()
+    })
 }
 
 /// A segmentation record: `{"id", "sentences": [...], "tokens"?: [...]}` over the whole text.
@@ -361,22 +436,32 @@ pub fn segment_record(
     tokens: Option<&[Token]>,
     out: &mut Vec<u8>,
 ) {
+    let res = write_segment_record(out, doc, sentences, tokens);
+    debug_assert!(res.is_ok(), "writing to memory cannot fail");
+}
+
+/// [`segment_record`] to any writer.
+pub fn write_segment_record<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    sentences: &[Span],
+    tokens: Option<&[Token]>,
+) -> io::Result<()> {
     let c = Conv::new(&doc.text);
-    let mut ser = serde_json::Serializer::new(&mut *out);
-    let res = (|| -> Result<(), serde_json::Error> {
+    let c = &c;
+    record(out, |ser| {
         let mut m = ser.serialize_map(None)?;
         m.serialize_entry("id", &doc.id)?;
         if !doc.warnings.is_empty() {
             m.serialize_entry("warnings", &doc.warnings)?;
         }
-        let sents: Vec<SpanOut> = sentences.iter().map(|s| c.span(*s)).collect();
+        let sents = Lazy(|| sentences.iter().map(|s| c.span(*s)));
         m.serialize_entry("sentences", &sents)?;
         if let Some(t) = tokens {
-            m.serialize_entry("tokens", &tokens_out(&c, t))?;
+            m.serialize_entry("tokens", &tokens_out(c, t))?;
         }
         m.end()
-    })();
-    finish_line(res, out);
+    })
 }
 
 fn no_comment_out<'t>(c: &Conv<'t>, ann: &'t Annotations, n: &'t NoComment) -> NoCommentOut<'t> {
@@ -394,11 +479,19 @@ fn no_comment_out<'t>(c: &Conv<'t>, ann: &'t Annotations, n: &'t NoComment) -> N
 /// Writes one line per claim: the claim with `doc` (the document id), the input's metadata
 /// fields, and `context` (the sentence holding it).
 pub fn claim_records(doc: &Document, ann: &Annotations, out: &mut Vec<u8>) {
+    let res = write_claim_records(out, doc, ann);
+    debug_assert!(res.is_ok(), "writing to memory cannot fail");
+}
+
+/// [`claim_records`] to any writer.
+pub fn write_claim_records<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    ann: &Annotations,
+) -> io::Result<()> {
     let c = Conv::new(&doc.text);
     for (i, cl) in ann.attribution.claims.iter().enumerate() {
-        let start = out.len();
-        let mut ser = serde_json::Serializer::new(&mut *out);
-        let res = (|| -> Result<(), serde_json::Error> {
+        record(out, |ser| {
             let mut m = ser.serialize_map(None)?;
             m.serialize_entry("doc", &doc.id)?;
             for (k, v) in &doc.fields {
@@ -420,23 +513,30 @@ pub fn claim_records(doc: &Document, ann: &Annotations, out: &mut Vec<u8>) {
                 m.serialize_entry("context", &c.span(s.span))?;
             }
             m.end()
-        })();
-        if res.is_err() {
-            out.truncate(start);
-        }
-        finish_line(res, out);
+        })?;
     }
+    Ok(())
 }
 
 /// The record written in place of a document that failed.
 pub fn error_record(id: &str, err: &DocError, key: &str, out: &mut Vec<u8>) {
+    let res = write_error_record(out, id, err, key);
+    debug_assert!(res.is_ok(), "writing to memory cannot fail");
+}
+
+/// [`error_record`] to any writer.
+pub fn write_error_record<W: Write>(
+    out: &mut W,
+    id: &str,
+    err: &DocError,
+    key: &str,
+) -> io::Result<()> {
     #[derive(Serialize)]
     struct E<'a> {
         kind: &'a str,
         message: &'a str,
     }
-    let mut ser = serde_json::Serializer::new(&mut *out);
-    let res = (|| -> Result<(), serde_json::Error> {
+    record(out, |ser| {
         let mut m = ser.serialize_map(Some(2))?;
         m.serialize_entry(key, id)?;
         m.serialize_entry(
@@ -447,26 +547,24 @@ pub fn error_record(id: &str, err: &DocError, key: &str, out: &mut Vec<u8>) {
             },
         )?;
         m.end()
-    })();
-    finish_line(res, out);
+    })
 }
 
-/// Ends a record with `\n`; escapes U+2028/U+2029, which are valid in JSON strings but
-/// split lines for JavaScript and Python's `str.splitlines`.
-fn finish_line(res: Result<(), serde_json::Error>, out: &mut Vec<u8>) {
-    debug_assert!(res.is_ok(), "serialising to memory cannot fail");
-    let _ = res;
-    // Only scan the last record (from the previous newline).
-    let start = memchr::memrchr(b'\n', out).map_or(0, |i| i + 1);
-    if out[start..].windows(3).any(|w| {
-        w == "\u{2028}".as_bytes() || w == "\u{2029}".as_bytes() || w[..2] == *"\u{85}".as_bytes()
-    }) {
-        let line = String::from_utf8_lossy(&out[start..])
-            .replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029")
-            .replace('\u{85}', "\\u0085");
-        out.truncate(start);
-        out.extend_from_slice(line.as_bytes());
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_separators_are_escaped_in_values_and_keys() {
+        let doc = Document::new("a\u{2028}b", "x")
+            .with_field("t\u{85}", "\u{2029}\u{201C}q\u{201D}\u{A9}\u{0085}");
+        let mut out = Vec::new();
+        document_record(&doc, &Annotations::default(), DocParts::default(), &mut out);
+        let line = String::from_utf8(out).unwrap();
+        assert_eq!(
+            line,
+            "{\"id\":\"a\\u2028b\",\"t\\u0085\":\"\\u2029\u{201C}q\u{201D}\u{A9}\\u0085\"}\n"
+        );
+        assert_eq!(line.lines().count(), 1);
     }
-    out.push(b'\n');
 }

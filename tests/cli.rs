@@ -375,3 +375,191 @@ fn profile_learns_repeated_lines() {
         );
     }
 }
+
+fn assert_char_device(p: &str) {
+    use std::os::unix::fs::FileTypeExt;
+    let m = std::fs::symlink_metadata(p).unwrap();
+    assert!(m.file_type().is_char_device(), "{p} is no longer a device");
+}
+
+#[test]
+fn o_dev_null_is_written_in_place() {
+    assert_char_device("/dev/null");
+    let out = run(
+        &[
+            "extract",
+            "-q",
+            "-o",
+            "/dev/null",
+            corpus("samples.jsonl").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_char_device("/dev/null");
+}
+
+#[test]
+fn o_dev_stdout_is_written_in_place() {
+    let before = std::fs::symlink_metadata("/dev/stdout").map(|m| m.file_type().is_symlink());
+    let input = corpus("samples.jsonl");
+    let out = run(
+        &[
+            "extract",
+            "-q",
+            "-o",
+            "/dev/stdout",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want = run(&["extract", "-q", input.to_str().unwrap()], None);
+    assert_eq!(out.stdout, want.stdout, "the records went to stdout");
+    let after = std::fs::symlink_metadata("/dev/stdout").map(|m| m.file_type().is_symlink());
+    assert_eq!(before.ok(), after.ok(), "/dev/stdout was replaced");
+}
+
+#[test]
+fn o_fifo_is_written_in_place() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.fifo");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            std::fs::File::open(&fifo)
+                .unwrap()
+                .read_to_string(&mut s)
+                .unwrap();
+            s
+        })
+    };
+    let input = corpus("samples.jsonl");
+    let out = run(
+        &[
+            "extract",
+            "-q",
+            "-o",
+            fifo.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = reader.join().unwrap();
+    let want = run(&["extract", "-q", input.to_str().unwrap()], None);
+    assert_eq!(got.as_bytes(), want.stdout);
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temp file"
+    );
+}
+
+#[test]
+fn o_symlink_is_followed_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.jsonl");
+    std::fs::write(&real, "old\n").unwrap();
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink("real.jsonl", &link).unwrap();
+    let out = run(
+        &[
+            "extract",
+            "-q",
+            "-o",
+            link.to_str().unwrap(),
+            corpus("samples.jsonl").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        written.lines().count() > 50,
+        "the link's target was written"
+    );
+}
+
+fn mode_after(umask: &str, path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask {umask}; exec '{}' extract -q -o '{}' '{}'",
+            env!("CARGO_BIN_EXE_claimex"),
+            path.display(),
+            corpus("samples/sample-001.txt").display()
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn o_file_mode_follows_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(mode_after("022", &dir.path().join("a.jsonl")), 0o644);
+    assert_eq!(mode_after("077", &dir.path().join("b.jsonl")), 0o600);
+    // A replaced file keeps its mode.
+    let c = dir.path().join("c.jsonl");
+    std::fs::write(&c, "old").unwrap();
+    std::fs::set_permissions(&c, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(mode_after("022", &c), 0o640);
+}
+
+#[test]
+fn o_unwritable_folder_message_says_cannot_create() {
+    let out = run(
+        &[
+            "extract",
+            "-q",
+            "-o",
+            "/no/such/folder/out.jsonl",
+            corpus("samples.jsonl").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot create output /no/such/folder/out.jsonl"),
+        "{err}"
+    );
+    assert!(!err.contains("cannot read"), "{err}");
+}

@@ -423,7 +423,11 @@ fn a_folders_skipped_files_are_counted_on_stderr() {
     assert_eq!(ids, ["page.html", "page.txt.gz", "j"]);
     let err = stderr(&out);
     assert!(
-        err.contains("skipped 3 file(s)") && err.contains("1 .json, 1 .pdf, 1 .xyz"),
+        err.contains("skipped 3 path(s) in folders")
+            && ["a.pdf", "meta.json", "notes.xyz"]
+                .iter()
+                .all(|f| err.contains(f))
+            && err.contains("a format claimex does not read"),
         "{err}"
     );
 }

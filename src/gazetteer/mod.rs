@@ -193,10 +193,17 @@ impl Gazetteer {
             }
         }
         let (upper, other) = std::thread::scope(|scope| {
-            let high = scope.spawn(|| Names::compile(high, false));
+            // Where the system refuses a thread (`ulimit -u`), the shard compiles here.
+            let job = std::thread::Builder::new().spawn_scoped(scope, {
+                let high = high.clone();
+                || Names::compile(high, false)
+            });
             let low = Names::compile(low, false);
             let other = Names::compile(other, true);
-            let high = high.join().unwrap_or_else(|_| Ok(None));
+            let high = match job {
+                Ok(h) => h.join().unwrap_or_else(|_| Ok(None)),
+                Err(_) => Names::compile(high, false),
+            };
             (low.and_then(|l| high.map(|h| [l, h])), other)
         });
         let (upper, other) = (upper?, other?);
