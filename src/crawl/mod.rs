@@ -219,6 +219,10 @@ pub fn keep_in_folder(path: &Path, format: Format) -> bool {
     match format {
         Format::Unsupported(_) => false,
         Format::JsonArray => {
+            // Never open a FIFO or device to peek: it could block.
+            if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+                return true;
+            }
             let Ok(file) = std::fs::File::open(path) else {
                 // Unreadable: keep it, so that its read_error record says why.
                 return true;
@@ -242,8 +246,41 @@ pub fn folder_summary(
     found: usize,
     skipped: &[std::path::PathBuf],
 ) -> crate::error::Result<()> {
+    if found == 0 {
+        return Err(no_documents(dir, skipped));
+    }
+    if !skipped.is_empty() {
+        crate::msg::info(&format!(
+            "{}: skipped {} file(s) in formats claimex does not read ({})",
+            dir.display(),
+            skipped.len(),
+            by_extension(skipped)
+        ));
+    }
+    Ok(())
+}
+
+/// The error for a folder with no file to read, saying what it holds instead.
+pub fn no_documents(dir: &Path, skipped: &[std::path::PathBuf]) -> crate::error::Error {
+    let message = if skipped.is_empty() {
+        "the folder holds no .txt, .md, .jsonl, .json, .html or .warc files".to_string()
+    } else {
+        format!(
+            "{} file(s) in formats claimex does not read ({}); it reads .txt, .md, .jsonl, .json (an array), .html and .warc files, also .gz or .zst compressed",
+            skipped.len(),
+            by_extension(skipped)
+        )
+    };
+    crate::error::Error::NoDocuments {
+        path: dir.to_path_buf(),
+        message,
+    }
+}
+
+/// "2 .pdf, 1 .png": files counted by extension.
+fn by_extension(files: &[std::path::PathBuf]) -> String {
     let mut by_ext: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for f in skipped {
+    for f in files {
         let ext = f
             .extension()
             .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
@@ -251,30 +288,7 @@ pub fn folder_summary(
         *by_ext.entry(ext).or_default() += 1;
     }
     let list: Vec<String> = by_ext.iter().map(|(e, n)| format!("{n} {e}")).collect();
-    if found == 0 {
-        let message = if skipped.is_empty() {
-            "the folder holds no .txt, .md, .jsonl, .json, .html or .warc files".to_string()
-        } else {
-            format!(
-                "{} file(s) in formats claimex does not read ({}); it reads .txt, .md, .jsonl, .json, .html and .warc files, also .gz or .zst compressed",
-                skipped.len(),
-                list.join(", ")
-            )
-        };
-        return Err(crate::error::Error::NoDocuments {
-            path: dir.to_path_buf(),
-            message,
-        });
-    }
-    if !skipped.is_empty() {
-        crate::msg::info(&format!(
-            "{}: skipped {} file(s) in formats claimex does not read ({})",
-            dir.display(),
-            skipped.len(),
-            list.join(", ")
-        ));
-    }
-    Ok(())
+    list.join(", ")
 }
 
 /// Wraps a file's reader in a decoder when its name ends in `.gz` or `.zst`.
