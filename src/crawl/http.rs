@@ -145,7 +145,9 @@ fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
 fn decode_coding(coding: &str, body: Vec<u8>, limit: usize) -> Result<Vec<u8>, HttpError> {
     let bounded = |r: &mut dyn Read| -> Result<Vec<u8>, HttpError> {
         let mut out = Vec::new();
-        let res = r.take(limit as u64 + 1).read_to_end(&mut out);
+        let res = r
+            .take((limit as u64).saturating_add(1))
+            .read_to_end(&mut out);
         if out.len() > limit {
             return Err(HttpError::TooLarge(out.len()));
         }

@@ -76,7 +76,7 @@ impl ArrayReader {
     /// bytes kept); returns its full length.
     fn element(&mut self) -> io::Result<usize> {
         self.buf.clear();
-        let cap = self.opts.max_doc_bytes + 1;
+        let cap = self.opts.max_doc_bytes.saturating_add(1);
         let (mut depth, mut in_str, mut esc, mut total) = (0usize, false, false, 0usize);
         loop {
             let chunk = self.src.fill_buf()?;
@@ -273,6 +273,25 @@ mod tests {
             kinds(r#"[{"text": "A"}"#),
             ["doc:t.json:1", "truncated@t.json:2"]
         );
+    }
+
+    #[test]
+    fn fuzz_no_limit_at_all_does_not_overflow() {
+        let opts = InputOptions {
+            max_doc_bytes: usize::MAX,
+            ..InputOptions::default()
+        };
+        let got: Vec<_> = ArrayReader::new(
+            "t.json",
+            Box::new(io::Cursor::new(b"\xef[\n\n".to_vec())),
+            &opts,
+        )
+        .map(|r| match r.item {
+            Item::Doc(_) => "doc",
+            Item::Failed { error, .. } => error.kind,
+        })
+        .collect();
+        assert_eq!(got, ["truncated"]);
     }
 
     #[test]

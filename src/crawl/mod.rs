@@ -340,7 +340,7 @@ pub fn unsupported(name: &str, what: &str) -> Record {
 /// Reads one HTML page (at most `max_doc_bytes`, after decompression).
 fn read_html_file(name: &str, mut src: Box<dyn BufRead + Send>, opts: &InputOptions) -> Record {
     let mut bytes = Vec::new();
-    let limit = opts.max_doc_bytes as u64 + 1;
+    let limit = (opts.max_doc_bytes as u64).saturating_add(1);
     let fail = |kind, message: String, bytes| Record {
         bytes,
         item: Item::Failed {

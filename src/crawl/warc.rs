@@ -271,7 +271,8 @@ impl WarcReader {
                 "resource" => content_type.contains("text/html") || content_type.contains("xhtml"),
                 _ => false,
             };
-            let limit = self.max_doc_bytes + if kind == "response" { HTTP_SLACK } else { 0 };
+            let slack = if kind == "response" { HTTP_SLACK } else { 0 };
+            let limit = self.max_doc_bytes.saturating_add(slack);
             let too_large = wanted && len > limit as u64;
             let (payload, got) = match self.payload(len, wanted && !too_large) {
                 Ok(p) => p,

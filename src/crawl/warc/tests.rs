@@ -133,6 +133,12 @@ fn gzip_per_record_and_gzip_content_coding() {
 }
 
 #[test]
+fn no_limit_at_all_does_not_overflow() {
+    let w = response("1", "text/html", "<p>Page.</p>");
+    assert_eq!(run(w, usize::MAX), ["doc:urn:uuid:1:Page."]);
+}
+
+#[test]
 fn garbage_never_panics() {
     for data in [
         &b""[..],
