@@ -202,14 +202,21 @@ pub fn unwrap_compression(src: &mut Box<dyn BufRead + Send>) -> io::Result<()> {
 /// assert_eq!(sniff(b"{\"text\": 1}", b"{\"text\": 1}"), None);
 /// ```
 pub fn sniff(head: &[u8], first: &[u8]) -> Option<Format> {
+    // JSON first: a JSONL line with a raw NUL byte is that line's error, not a binary file.
+    match first.first()? {
+        b'{' => return None,
+        b'[' => return Some(Format::JsonArray),
+        _ => {}
+    }
     if let Some(what) = unsupported_magic(head) {
         return Some(Format::Unsupported(what));
     }
-    match first.first()? {
-        b'[' => Some(Format::JsonArray),
-        _ if first.starts_with(b"WARC/") => Some(Format::Warc),
-        _ if looks_like_html(first) => Some(Format::Html),
-        _ => None,
+    if first.starts_with(b"WARC/") {
+        Some(Format::Warc)
+    } else if looks_like_html(first) {
+        Some(Format::Html)
+    } else {
+        None
     }
 }
 
