@@ -241,6 +241,27 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
     )
 }
 
+/// `claimex clean --emit body`: one `{"id", "text"}` line per document with its body text
+/// (body and heading lines joined by `\n`), the shape article-extraction scorers read.
+pub fn clean_body(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
+    run_command(
+        common,
+        "id",
+        |doc| pipeline.blocks(doc),
+        |doc, blocks, out| {
+            let body: Vec<&str> = blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
+                .map(|b| b.span.slice(&doc.text))
+                .collect();
+            let record = serde_json::json!({"id": doc.id, "text": body.join("\n")});
+            serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
+            out.write_all(b"\n")?;
+            Ok(0)
+        },
+    )
+}
+
 /// Statistics of a learned profile.
 #[derive(Clone, Debug)]
 pub struct ProfileStats {

@@ -96,7 +96,9 @@ struct EvalArgs {
 #[derive(Args, Clone)]
 struct InputArgs {
     /// Files or folders to read (folders recursively, in sorted order). `*.txt`/`*.md`: one
-    /// document per file; `*.jsonl`/`*.ndjson`: one per line. `-` or nothing: stdin.
+    /// document per file; `*.jsonl`/`*.ndjson`: one per line; `*.json`: an array of objects;
+    /// `*.html`/`*.htm`: one page; `*.warc`, `*.warc.gz`, `*.warc.wet.gz`: one document per
+    /// page record; any of them also `.gz` or `.zst`. `-` or nothing: stdin (format by content).
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// JSON field holding the text, e.g. `--text-field body`.
@@ -186,6 +188,14 @@ struct EntitiesArgs {
     gaz: GazetteerArgs,
 }
 
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
+enum CleanEmit {
+    /// One line per document with all its blocks (the default).
+    Blocks,
+    /// One `{"id", "text"}` line per document with its body text.
+    Body,
+}
+
 #[derive(Args)]
 struct CleanArgs {
     #[command(flatten)]
@@ -195,6 +205,10 @@ struct CleanArgs {
     /// Print only the body text (headings and paragraphs), documents separated by a blank line.
     #[arg(long)]
     text: bool,
+    /// `body`: one `{"id", "text"}` JSON line per document with its body text (headings and
+    /// paragraphs joined by newlines), e.g. `clean --emit body pages/ > body.jsonl`.
+    #[arg(long, value_enum, value_name = "WHAT", conflicts_with = "text")]
+    emit: Option<CleanEmit>,
     /// A boilerplate profile written by `claimex profile`.
     #[arg(long, value_name = "FILE")]
     profile: Option<PathBuf>,
@@ -475,8 +489,10 @@ fn main() -> ExitCode {
         Command::Clean(a) => {
             guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
-            let res =
-                pipeline(None, a.profile.as_ref()).and_then(|p| commands::clean(&c, &p, a.text));
+            let res = pipeline(None, a.profile.as_ref()).and_then(|p| match a.emit {
+                Some(CleanEmit::Body) => commands::clean_body(&c, &p),
+                _ => commands::clean(&c, &p, a.text),
+            });
             finish(res, a.run.quiet, "")
         }
         Command::Eval(a) => eval(a),
