@@ -83,6 +83,21 @@ struct EvalArgs {
     /// Also write all figures as JSON here.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    // --- boilerplate line model (eval boilerplate only) ---
+    /// Boilerplate: score leave-one-site-out (the line model retrained without each site).
+    #[arg(long)]
+    cv: bool,
+    /// Boilerplate: train the line model on all pages and write it here, e.g.
+    /// `--train-out data/boilerplate/model.tsv`.
+    #[arg(long, value_name = "FILE")]
+    train_out: Option<PathBuf>,
+    /// Boilerplate: training options for --cv and --train-out (default: the shipped model's),
+    /// e.g. `--train-opts l2=1,char_weight=0.5,threshold=0.5`.
+    #[arg(long, value_name = "OPTS")]
+    train_opts: Option<String>,
+    /// Boilerplate: write every line's features as TSV here, e.g. `--features-out /tmp/f.tsv`.
+    #[arg(long, value_name = "FILE")]
+    features_out: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -302,6 +317,18 @@ fn eval(a: EvalArgs) -> ExitCode {
     let shared = eval::Shared {
         root: a.shared.clone(),
     };
+    // The line model's training options: the shipped model's, changed by --train-opts.
+    let base = claimex::boilerplate::Model::builtin()
+        .map(|m| m.options())
+        .unwrap_or_default();
+    let opt = match a.train_opts.as_deref().map(|s| base.parse(s)) {
+        None => base,
+        Some(Ok(o)) => o,
+        Some(Err(e)) => {
+            msg::error(&format!("--train-opts: {e}"));
+            return ExitCode::from(2);
+        }
+    };
     let run = || -> claimex::error::Result<Vec<(&'static str, eval::Figures)>> {
         let p = Pipeline::builder().build()?;
         let mut out = Vec::new();
@@ -313,10 +340,7 @@ fn eval(a: EvalArgs) -> ExitCode {
             ));
         }
         if all || a.what == EvalWhat::Boilerplate {
-            out.push((
-                "boilerplate",
-                eval::boilerplate::evaluate(&shared, &p.boilerplate, a.verbose)?,
-            ));
+            out.push(("boilerplate", eval_boilerplate(&a, opt, &shared, &p)?));
         }
         if all || a.what == EvalWhat::Entities {
             out.push(("entities", eval::entities::evaluate(&shared, &p)?));
@@ -377,6 +401,27 @@ fn eval(a: EvalArgs) -> ExitCode {
         ));
     }
     ExitCode::SUCCESS
+}
+
+/// `eval boilerplate` with its line-model options (--cv, --train-out, --features-out).
+fn eval_boilerplate(
+    a: &EvalArgs,
+    opt: claimex::boilerplate::TrainOptions,
+    shared: &claimex::eval::Shared,
+    p: &Pipeline,
+) -> claimex::error::Result<claimex::eval::Figures> {
+    use claimex::eval::boilerplate as bp;
+    if let Some(path) = &a.features_out {
+        bp::dump_features(shared, path)?;
+    }
+    if let Some(path) = &a.train_out {
+        bp::write_model(shared, opt, path)?;
+        msg::info(&format!("line model written to {}", path.display()));
+    }
+    if a.cv {
+        return bp::cross_validate(shared, opt, a.verbose);
+    }
+    bp::evaluate(shared, &p.boilerplate, a.verbose)
 }
 
 fn main() -> ExitCode {
