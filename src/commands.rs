@@ -22,7 +22,16 @@ pub struct Common {
     pub run: RunOptions,
     /// Where to write (`None` = stdout).
     pub output: Option<PathBuf>,
+    /// `extract`: learn the lines each site repeats across its pages in a first pass over
+    /// the input files (not stdin), and treat them as boilerplate.
+    pub learn_repeats: bool,
 }
+
+/// One-run repeat learning: a line is learned when it is in at least this many documents
+/// of a site ...
+pub const REPEAT_MIN_DOCS: u32 = 3;
+/// ... and at least this share of them.
+pub const REPEAT_MIN_SHARE: f64 = 0.2;
 
 /// What `extract` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,8 +98,34 @@ fn failed(item: &Item, key: &str) -> Option<Rendered> {
     None
 }
 
-/// `claimex extract`: claims (or whole document records) for every document.
-pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summary> {
+/// The lines each site repeats across the pages of the input files, learned in a first,
+/// sequential pass (bounded memory: lossy counting), so the labels are the same for any
+/// number of threads. `None` when the input is stdin (it cannot be read twice) or nothing
+/// recurs.
+pub fn learn_repeats(common: &Common) -> Result<Option<Profile>> {
+    if common.inputs.is_empty() || common.inputs.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(None);
+    }
+    let (docs, _) = stream(common)?;
+    let mut b = ProfileBuilder::new();
+    for rec in docs {
+        if let Item::Doc(d) = &rec.item {
+            b.add(&d.text, d.field("url"));
+        }
+    }
+    let p = b.build(REPEAT_MIN_DOCS, REPEAT_MIN_SHARE);
+    Ok((!p.is_empty()).then_some(p))
+}
+
+/// `claimex extract`: claims (or whole document records) for every document. With
+/// `common.learn_repeats`, a first pass learns each site's repeated lines.
+pub fn extract(common: &Common, pipeline: &mut Pipeline, emit: Emit) -> Result<Summary> {
+    if common.learn_repeats {
+        if let Some(p) = learn_repeats(common)? {
+            pipeline.boilerplate.set_profile(p);
+        }
+    }
+    let pipeline = &*pipeline;
     let (docs, total) = stream(common)?;
     let key = if emit == Emit::Claims { "doc" } else { "id" };
     with_output(common.output.as_deref(), |out| {
@@ -191,9 +226,15 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
                     .classify_doc(&doc.text, doc.field("title"), doc.field("url"));
             let mut bytes = Vec::new();
             if text_only {
+                // The headline first, then the article's headings and paragraphs.
                 let body: Vec<&str> = blocks
                     .iter()
-                    .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
+                    .filter(|b| {
+                        matches!(
+                            b.kind,
+                            BlockKind::Title | BlockKind::Body | BlockKind::Heading
+                        )
+                    })
                     .map(|b| b.span.slice(&doc.text))
                     .collect();
                 bytes.extend_from_slice(body.join("\n").as_bytes());

@@ -169,6 +169,10 @@ struct ExtractArgs {
     /// What to write: `claims` (one line per claim) or `documents` (one line per document).
     #[arg(long, value_enum, default_value = "claims")]
     emit: EmitArg,
+    /// Do not learn the lines a site repeats across its pages (by default a first pass over
+    /// the input files learns them and marks them `repeated`; stdin is never read twice).
+    #[arg(long)]
+    no_repeats: bool,
 }
 
 #[derive(Args)]
@@ -243,6 +247,7 @@ fn common(input: &InputArgs, run: &RunArgs) -> Common {
             ..RunOptions::default()
         },
         output: run.output.clone(),
+        learn_repeats: false,
     }
 }
 
@@ -428,14 +433,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => {
-            let c = common(&a.input, &a.run);
+            let mut c = common(&a.input, &a.run);
+            c.learn_repeats = !a.no_repeats && !a.gaz.no_boilerplate;
             let emit = if a.emit == EmitArg::Documents {
                 Emit::Documents
             } else {
                 Emit::Claims
             };
             let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
-                .and_then(|p| commands::extract(&c, &p, emit));
+                .and_then(|mut p| commands::extract(&c, &mut p, emit));
             finish(res, a.run.quiet, "claims")
         }
         Command::Segment(a) => {
