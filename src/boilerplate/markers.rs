@@ -147,7 +147,10 @@ impl Markers {
             block_prefix: prefixes(block_prefix),
             line_prefix: prefixes(line_prefix),
             widget_credit: (widget_credit, reasons),
-            inline_credit: AhoCorasick::new(&inline).expect("inline credits build an automaton"),
+            inline_credit: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&inline)
+                .expect("inline credits build an automaton"),
             shapes: Shapes::new(),
         }
     }

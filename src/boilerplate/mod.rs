@@ -217,7 +217,12 @@ impl Boilerplate {
             while t < tokens.len() && (tokens[t].end as usize) <= span.end {
                 t += 1;
             }
-            feats.push(Line::new(text, span, &tokens[first..t], first));
+            let mut f = Line::new(text, span, &tokens[first..t], first);
+            // "... the talks resume. (Reporting by X)": the sentence ends before the credit.
+            if !f.term && span.slice(text).ends_with(')') {
+                f.term = self.markers.inline_credit(span.slice(text)).is_some();
+            }
+            feats.push(f);
         }
         let mut buf = String::new();
         let marks = feats
@@ -392,7 +397,8 @@ fn headings(text: &str, feats: &[Line], out: &mut [Block]) {
         }
         let next_body = out.get(i + 1).is_some_and(|b| b.kind == BlockKind::Body);
         let s = f.span.slice(text);
-        if next_body && f.caps >= 0.5 && !s.starts_with(['-', '•', '*']) {
+        if next_body && f.caps >= 0.5 && !s.starts_with(['-', '•', '*']) && !rules::is_item(text, f)
+        {
             out[i].kind = BlockKind::Heading;
         }
     }
