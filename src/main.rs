@@ -84,7 +84,8 @@ struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
     // --- boilerplate line model (eval boilerplate only) ---
-    /// Boilerplate: score leave-one-site-out (the line model retrained without each site).
+    /// Boilerplate: also score leave-one-site-out (the line model retrained without each
+    /// site; `eval all` always does).
     #[arg(long)]
     cv: bool,
     /// Boilerplate: train the line model on all pages and write it here, e.g.
@@ -423,10 +424,12 @@ fn eval_boilerplate(
         bp::write_model(shared, opt, path)?;
         msg::info(&format!("line model written to {}", path.display()));
     }
-    if a.cv {
-        return bp::cross_validate(shared, opt, a.verbose);
+    // The shipped model in-sample (and the seed page), then the held-out figure beside it.
+    let mut fig = bp::evaluate(shared, &p.boilerplate, a.verbose && !a.cv)?;
+    if a.cv || a.what == EvalWhat::All {
+        fig.extend(bp::cross_validate(shared, opt, a.verbose)?);
     }
-    bp::evaluate(shared, &p.boilerplate, a.verbose)
+    Ok(fig)
 }
 
 fn main() -> ExitCode {

@@ -193,7 +193,9 @@ impl Markers {
         let n = buf.as_str();
         // Dates and "2 hours ago": a digit, or the word "ago".
         if !f.term && f.words <= 12 {
-            let ago = toks.iter().any(|t| t.key() == "ago");
+            let ago = toks
+                .iter()
+                .any(|t| t.end - t.start == 3 && t.span().slice(text).eq_ignore_ascii_case("ago"));
             if digit && self.shapes.date.is_match(s) || ago && self.shapes.ago.is_match(s) {
                 return Some((Mark::Meta, Reason::Timestamp));
             }
@@ -317,10 +319,13 @@ impl Markers {
 
     /// "FILE PHOTO: ...", "Image caption: ...".
     fn caption(&self, s: &str, first: &Token) -> bool {
-        let starts = matches!(
-            first.key(),
-            "photo" | "photos" | "image" | "images" | "picture" | "pictures" | "file"
-        );
+        // The line is trimmed: its first token starts it.
+        let w = s.get(..(first.end - first.start) as usize).unwrap_or("");
+        let starts = [
+            "photo", "photos", "image", "images", "picture", "pictures", "file",
+        ]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c));
         if !starts {
             return false;
         }

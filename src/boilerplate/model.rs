@@ -172,8 +172,8 @@ impl Model {
     #[inline]
     pub fn logit(&self, x: &[f32]) -> f32 {
         let mut z = 0.0;
-        for j in 0..N_FEATURES {
-            z += self.weight[j] * (x[j] - self.mean[j]) / self.scale[j];
+        for (j, v) in x.iter().enumerate().take(N_FEATURES) {
+            z += self.weight[j] * (v - self.mean[j]) / self.scale[j];
         }
         z
     }
@@ -194,11 +194,11 @@ impl Model {
         let _ = writeln!(s, "@l2\t{}", self.options.l2);
         let _ = writeln!(s, "@char_weight\t{}", self.options.char_weight);
         s.push_str("feature\tmean\tscale\tweight\n");
-        for j in 0..N_FEATURES {
+        for (j, name) in FEATURES.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "{}\t{}\t{}\t{}",
-                FEATURES[j], self.mean[j], self.scale[j], self.weight[j]
+                "{name}\t{}\t{}\t{}",
+                self.mean[j], self.scale[j], self.weight[j]
             );
         }
         s
@@ -360,7 +360,7 @@ mod tests {
         let mut lo = hi.clone();
         lo[1] = 1.1;
         assert!(m.keep(&hi) && !m.keep(&lo));
-        assert_eq!(Model::parse(&m.to_tsv("test")).unwrap().keep(&hi), true);
+        assert!(Model::parse(&m.to_tsv("test")).unwrap().keep(&hi));
     }
 
     #[test]

@@ -222,7 +222,7 @@ pub fn write_model(shared: &Shared, opt: TrainOptions, path: &Path) -> Result<Mo
 }
 
 /// Leave-one-site-out: for each site, a model trained on the other sites labels its pages.
-/// Prints the figures (and the shipped model's in-sample figures beside them).
+/// Prints the figures (`cv_*`), and those of the rules alone (`rules_*`, nothing learned).
 pub fn cross_validate(shared: &Shared, opt: TrainOptions, verbose: bool) -> Result<Figures> {
     let pages = load(shared)?;
     let rules = Boilerplate::new().with_model(None);
@@ -233,10 +233,9 @@ pub fn cross_validate(shared: &Shared, opt: TrainOptions, verbose: bool) -> Resu
     let d = N_FEATURES;
     let mut cv = Counts::default();
     for site in &sites {
-        let held: Vec<bool> = r.page.iter().map(|&pi| pages[pi].site == *site).collect();
         let (mut x, mut y, mut len) = (Vec::new(), Vec::new(), Vec::new());
-        for i in 0..r.y.len() {
-            if !held[i] {
+        for (i, &pi) in r.page.iter().enumerate() {
+            if pages[pi].site != *site {
                 x.extend_from_slice(&r.x[i * d..(i + 1) * d]);
                 y.push(r.y[i]);
                 len.push(r.len[i]);
@@ -251,16 +250,6 @@ pub fn cross_validate(shared: &Shared, opt: TrainOptions, verbose: bool) -> Resu
     let mut fig = Figures::new();
     let what = format!("leave-one-site-out ({} sites, {opt:?})", sites.len());
     cv.report(&what, pages.len(), &mut fig, "cv_");
-    let mut ins = Counts::default();
-    let shipped = Boilerplate::new();
-    for p in &pages {
-        ins.add(
-            p,
-            &keep_per_line(&shipped, &p.text, None, p.url.as_deref()),
-            false,
-        );
-    }
-    ins.report("shipped model, in-sample", pages.len(), &mut fig, "");
     let mut base = Counts::default();
     for p in &pages {
         base.add(
