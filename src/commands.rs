@@ -27,7 +27,16 @@ pub struct Common {
     pub run: RunOptions,
     /// Where to write (`None` = stdout).
     pub output: Option<PathBuf>,
+    /// `extract`: learn the lines each site repeats across its pages in a first pass over
+    /// the input files (not stdin), and treat them as boilerplate.
+    pub learn_repeats: bool,
 }
+
+/// One-run repeat learning: a line is learned when it is in at least this many documents
+/// of a site ...
+pub const REPEAT_MIN_DOCS: u32 = 3;
+/// ... and at least this share of them.
+pub const REPEAT_MIN_SHARE: f64 = 0.2;
 
 /// What `extract` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,8 +154,34 @@ fn run_command<A: Send>(
     Ok(summary)
 }
 
-/// `claimex extract`: claims (or whole document records) for every document.
-pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summary> {
+/// The lines each site repeats across the pages of the input files, learned in a first,
+/// sequential pass (bounded memory: lossy counting), so the labels are the same for any
+/// number of threads. `None` when the input is stdin (it cannot be read twice) or nothing
+/// recurs.
+pub fn learn_repeats(common: &Common) -> Result<Option<Profile>> {
+    if common.inputs.is_empty() || common.inputs.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(None);
+    }
+    let (docs, _, _) = stream(common)?;
+    let mut b = ProfileBuilder::new();
+    for rec in docs {
+        if let Item::Doc(d) = &rec.item {
+            b.add(&d.text, d.field("url"));
+        }
+    }
+    let p = b.build(REPEAT_MIN_DOCS, REPEAT_MIN_SHARE);
+    Ok((!p.is_empty()).then_some(p))
+}
+
+/// `claimex extract`: claims (or whole document records) for every document. With
+/// `common.learn_repeats`, a first pass learns each site's repeated lines.
+pub fn extract(common: &Common, pipeline: &mut Pipeline, emit: Emit) -> Result<Summary> {
+    if common.learn_repeats {
+        if let Some(p) = learn_repeats(common)? {
+            pipeline.boilerplate.set_profile(p);
+        }
+    }
+    let pipeline = &*pipeline;
     let key = if emit == Emit::Claims { "doc" } else { "id" };
     run_command(
         common,
@@ -218,9 +253,10 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
         },
         |doc, ann, out| {
             if text_only {
+                // The headline first, then the article's headings and paragraphs.
                 let mut first = true;
                 for b in &ann.blocks {
-                    if matches!(b.kind, BlockKind::Body | BlockKind::Heading) {
+                    if matches!(b.kind, BlockKind::Title | BlockKind::Body | BlockKind::Heading) {
                         if !first {
                             out.write_all(b"\n")?;
                         }

@@ -91,6 +91,22 @@ struct EvalArgs {
     /// Also write all figures as JSON here.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    // --- boilerplate line model (eval boilerplate only) ---
+    /// Boilerplate: also score leave-one-site-out (the line model retrained without each
+    /// site; `eval all` always does).
+    #[arg(long)]
+    cv: bool,
+    /// Boilerplate: train the line model on all pages and write it here, e.g.
+    /// `--train-out data/boilerplate/model.tsv`.
+    #[arg(long, value_name = "FILE")]
+    train_out: Option<PathBuf>,
+    /// Boilerplate: training options for --cv and --train-out (default: the shipped model's),
+    /// e.g. `--train-opts l2=1,char_weight=0.5,threshold=0.5`.
+    #[arg(long, value_name = "OPTS")]
+    train_opts: Option<String>,
+    /// Boilerplate: write every line's features as TSV here, e.g. `--features-out /tmp/f.tsv`.
+    #[arg(long, value_name = "FILE")]
+    features_out: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -165,6 +181,10 @@ struct ExtractArgs {
     /// What to write: `claims` (one line per claim) or `documents` (one line per document).
     #[arg(long, value_enum, default_value = "claims")]
     emit: EmitArg,
+    /// Do not learn the lines a site repeats across its pages (by default a first pass over
+    /// the input files learns them and marks them `repeated`; stdin is never read twice).
+    #[arg(long)]
+    no_repeats: bool,
 }
 
 #[derive(Args)]
@@ -251,6 +271,7 @@ fn common(input: &InputArgs, run: &RunArgs) -> Common {
             ..RunOptions::default()
         },
         output: run.output.clone(),
+        learn_repeats: false,
     }
 }
 
@@ -380,6 +401,18 @@ fn eval(a: EvalArgs) -> ExitCode {
     let shared = eval::Shared {
         root: a.shared.clone(),
     };
+    // The line model's training options: the shipped model's, changed by --train-opts.
+    let base = claimex::boilerplate::Model::builtin()
+        .map(|m| m.options())
+        .unwrap_or_default();
+    let opt = match a.train_opts.as_deref().map(|s| base.parse(s)) {
+        None => base,
+        Some(Ok(o)) => o,
+        Some(Err(e)) => {
+            msg::error(&format!("--train-opts: {e}"));
+            return ExitCode::from(2);
+        }
+    };
     let run = || -> claimex::error::Result<Vec<(&'static str, eval::Figures)>> {
         let p = Pipeline::builder().build()?;
         let mut out = Vec::new();
@@ -391,10 +424,7 @@ fn eval(a: EvalArgs) -> ExitCode {
             ));
         }
         if all || a.what == EvalWhat::Boilerplate {
-            out.push((
-                "boilerplate",
-                eval::boilerplate::evaluate(&shared, &p.boilerplate, a.verbose)?,
-            ));
+            out.push(("boilerplate", eval_boilerplate(&a, opt, &shared, &p)?));
         }
         if all || a.what == EvalWhat::Entities {
             out.push(("entities", eval::entities::evaluate(&shared, &p)?));
@@ -457,20 +487,44 @@ fn eval(a: EvalArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `eval boilerplate` with its line-model options (--cv, --train-out, --features-out).
+fn eval_boilerplate(
+    a: &EvalArgs,
+    opt: claimex::boilerplate::TrainOptions,
+    shared: &claimex::eval::Shared,
+    p: &Pipeline,
+) -> claimex::error::Result<claimex::eval::Figures> {
+    use claimex::eval::boilerplate as bp;
+    if let Some(path) = &a.features_out {
+        bp::dump_features(shared, path)?;
+    }
+    if let Some(path) = &a.train_out {
+        bp::write_model(shared, opt, path)?;
+        msg::info(&format!("line model written to {}", path.display()));
+    }
+    // The shipped model in-sample (and the seed page), then the held-out figure beside it.
+    let mut fig = bp::evaluate(shared, &p.boilerplate, a.verbose && !a.cv)?;
+    if a.cv || a.what == EvalWhat::All {
+        fig.extend(bp::cross_validate(shared, opt, a.verbose)?);
+    }
+    Ok(fig)
+}
+
 fn main() -> ExitCode {
     commands::set_stdout_closed(stdout_at_start::closed());
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => {
             guard_output(a.run.output.as_ref());
-            let c = common(&a.input, &a.run);
+            let mut c = common(&a.input, &a.run);
+            c.learn_repeats = !a.no_repeats && !a.gaz.no_boilerplate;
             let emit = if a.emit == EmitArg::Documents {
                 Emit::Documents
             } else {
                 Emit::Claims
             };
             let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
-                .and_then(|p| commands::extract(&c, &p, emit));
+                .and_then(|mut p| commands::extract(&c, &mut p, emit));
             finish(res, a.run.quiet, "claims")
         }
         Command::Segment(a) => {
