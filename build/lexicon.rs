@@ -116,6 +116,21 @@ impl Lexicon {
         }
     }
 
+    /// Hand corrections of the POS lexicon: they replace Brill's tag for the exact form.
+    fn pos_overrides(&mut self, root: &Path) {
+        for r in data_rows(&root.join("data/lexicon/pos_overrides.tsv")) {
+            let (form, tag) = (&r[0], tag_id(&r[1]));
+            let slot = if *form == lower(form) {
+                0
+            } else if form.chars().count() > 1 && form.chars().all(|c| !c.is_lowercase()) {
+                2
+            } else {
+                1
+            };
+            self.rec(form).tags[slot] = tag;
+        }
+    }
+
     fn verb_forms(&mut self, root: &Path) {
         for r in data_rows(&root.join("data/lexicon/verb_forms.tsv")) {
             let lemma = lower(&r[0]);
@@ -414,6 +429,7 @@ pub fn compile(root: &Path, out: &Path) {
         nominals: Vec::new(),
     };
     lx.pos(root);
+    lx.pos_overrides(root);
     lx.verb_forms(root);
     lx.wordnet(root);
     lx.closed(root);

@@ -256,7 +256,10 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
                 // The headline first, then the article's headings and paragraphs.
                 let mut first = true;
                 for b in &ann.blocks {
-                    if matches!(b.kind, BlockKind::Title | BlockKind::Body | BlockKind::Heading) {
+                    if matches!(
+                        b.kind,
+                        BlockKind::Title | BlockKind::Body | BlockKind::Heading
+                    ) {
                         if !first {
                             out.write_all(b"\n")?;
                         }

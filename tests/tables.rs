@@ -100,7 +100,11 @@ fn claim_text(cl: &claimex::attribution::Claim, text: &str) -> String {
     if cl.fragments.is_empty() {
         cl.content.slice(text).to_string()
     } else {
-        cl.fragments.iter().map(|f| f.slice(text)).collect::<Vec<_>>().join(" | ")
+        cl.fragments
+            .iter()
+            .map(|f| f.slice(text))
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 }
 
@@ -110,7 +114,9 @@ fn show(cl: &claimex::attribution::Claim, text: &str) -> String {
             "{:?} ({:?}{})",
             s.span.slice(text),
             s.kind,
-            s.resolved.as_ref().map_or(String::new(), |r| format!(" -> {}", r.span.slice(text)))
+            s.resolved
+                .as_ref()
+                .map_or(String::new(), |r| format!(" -> {}", r.span.slice(text)))
         )
     });
     format!(
@@ -127,21 +133,37 @@ fn show(cl: &claimex::attribution::Claim, text: &str) -> String {
 fn check_claim(g: &claimex::attribution::Claim, w: &Value, text: &str) -> Vec<String> {
     let mut errs = Vec::new();
     let wc = norm(w["content"].as_str().unwrap_or(""));
-    let frag_ok = w.get("fragments").and_then(Value::as_array).is_some_and(|fr| {
-        fr.len() == g.fragments.len()
-            && fr.iter().zip(&g.fragments).all(|(a, b)| norm(a.as_str().unwrap_or("")) == norm(b.slice(text)))
-    });
-    if norm(g.content.slice(text)) != wc && norm(&claim_text(g, text).replace(" | ", " ")) != wc && !frag_ok {
+    let frag_ok = w
+        .get("fragments")
+        .and_then(Value::as_array)
+        .is_some_and(|fr| {
+            fr.len() == g.fragments.len()
+                && fr
+                    .iter()
+                    .zip(&g.fragments)
+                    .all(|(a, b)| norm(a.as_str().unwrap_or("")) == norm(b.slice(text)))
+        });
+    if norm(g.content.slice(text)) != wc
+        && norm(&claim_text(g, text).replace(" | ", " ")) != wc
+        && !frag_ok
+    {
         errs.push(format!("content {:?} want {wc:?}", claim_text(g, text)));
     }
     match (&g.source, w["source"].as_str()) {
         (None, None) => {}
         (Some(s), Some(ws)) if norm(s.span.slice(text)) == norm(ws) => {}
-        (s, ws) => errs.push(format!("source {:?} want {ws:?}", s.as_ref().map(|s| s.span.slice(text)))),
+        (s, ws) => errs.push(format!(
+            "source {:?} want {ws:?}",
+            s.as_ref().map(|s| s.span.slice(text))
+        )),
     }
-    let gcue = g.cue.map_or(String::new(), |q| q.slice(text).to_lowercase());
+    let gcue = g
+        .cue
+        .map_or(String::new(), |q| q.slice(text).to_lowercase());
     let wcue = w["cue"].as_str().unwrap_or("").to_lowercase();
-    if !(gcue == wcue || !gcue.is_empty() && !wcue.is_empty() && (wcue.contains(&gcue) || gcue.contains(&wcue))) {
+    if !(gcue == wcue
+        || !gcue.is_empty() && !wcue.is_empty() && (wcue.contains(&gcue) || gcue.contains(&wcue)))
+    {
         errs.push(format!("cue {gcue:?} want {wcue:?}"));
     }
     let kind = format!("{:?}", g.kind).to_lowercase();
@@ -155,7 +177,11 @@ fn check_claim(g: &claimex::attribution::Claim, w: &Value, text: &str) -> Vec<St
         }
     }
     if let Some(r) = w.get("resolved").and_then(Value::as_str) {
-        let gr = g.source.as_ref().and_then(|s| s.resolved.as_ref()).map_or("", |m| m.span.slice(text));
+        let gr = g
+            .source
+            .as_ref()
+            .and_then(|s| s.resolved.as_ref())
+            .map_or("", |m| m.span.slice(text));
         if gr.is_empty() || !(r.contains(gr) || gr.contains(r)) {
             errs.push(format!("resolved {gr:?} want {r:?}"));
         }
@@ -173,28 +199,53 @@ fn check_row(c: &Value) -> Result<(), String> {
     let ann = pipeline().annotate(&Document::new("row", text));
     let got = &ann.attribution.claims;
     let want = c["claims"].as_array().unwrap();
-    let all_got = || got.iter().map(|g| show(g, text)).collect::<Vec<_>>().join("\n        ");
+    let all_got = || {
+        got.iter()
+            .map(|g| show(g, text))
+            .collect::<Vec<_>>()
+            .join("\n        ")
+    };
     if got.len() != want.len() {
-        return Err(format!("{} claims, want {}:\n        {}", got.len(), want.len(), all_got()));
+        return Err(format!(
+            "{} claims, want {}:\n        {}",
+            got.len(),
+            want.len(),
+            all_got()
+        ));
     }
     for (g, w) in got.iter().zip(want) {
         // Every span the stage reports is a slice of the text.
-        for s in [Some(g.content), g.cue, g.source.as_ref().map(|s| s.span)].into_iter().flatten() {
+        for s in [Some(g.content), g.cue, g.source.as_ref().map(|s| s.span)]
+            .into_iter()
+            .flatten()
+        {
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         }
         let errs = check_claim(g, w, text);
         if !errs.is_empty() {
-            return Err(format!("{}\n        got: {}", errs.join("; "), show(g, text)));
+            return Err(format!(
+                "{}\n        got: {}",
+                errs.join("; "),
+                show(g, text)
+            ));
         }
     }
     if let Some(nc) = c.get("no_comment").and_then(Value::as_array) {
         let got_nc = &ann.attribution.no_comment;
         if got_nc.len() != nc.len() {
-            return Err(format!("{} no_comment records, want {}", got_nc.len(), nc.len()));
+            return Err(format!(
+                "{} no_comment records, want {}",
+                got_nc.len(),
+                nc.len()
+            ));
         }
         for (g, w) in got_nc.iter().zip(nc) {
             if norm(g.subject.slice(text)) != norm(w["subject"].as_str().unwrap()) {
-                return Err(format!("no_comment subject {:?} want {:?}", g.subject.slice(text), w["subject"]));
+                return Err(format!(
+                    "no_comment subject {:?} want {:?}",
+                    g.subject.slice(text),
+                    w["subject"]
+                ));
             }
         }
     }
@@ -204,7 +255,11 @@ fn check_row(c: &Value) -> Result<(), String> {
 #[test]
 fn attribution_tables() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/attribution");
-    let mut files: Vec<_> = std::fs::read_dir(dir).expect("tables").flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("tables")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     let mut below = Vec::new();
     let (mut total, mut passed) = (0, 0);
@@ -214,7 +269,11 @@ fn attribution_tables() {
         let mut fails = Vec::new();
         for c in &cases {
             if let Err(msg) = check_row(c) {
-                fails.push(format!("{}: {msg}\n      text: {}", c["name"].as_str().unwrap(), c["text"].as_str().unwrap()));
+                fails.push(format!(
+                    "{}: {msg}\n      text: {}",
+                    c["name"].as_str().unwrap(),
+                    c["text"].as_str().unwrap()
+                ));
             }
         }
         let ok = cases.len() - fails.len();
@@ -224,7 +283,10 @@ fn attribution_tables() {
         for x in &fails {
             eprintln!("      {x}");
         }
-        let floor = ATTRIBUTION_FLOORS.iter().find(|(f, _)| *f == fam).map_or(cases.len(), |(_, m)| *m);
+        let floor = ATTRIBUTION_FLOORS
+            .iter()
+            .find(|(f, _)| *f == fam)
+            .map_or(cases.len(), |(_, m)| *m);
         if ok < floor {
             below.push(format!("{fam}: {ok} < {floor}"));
         }

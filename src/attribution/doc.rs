@@ -241,19 +241,6 @@ impl<'a> Doc<'a> {
         q
     }
 
-    /// The last quotation of the chain `q` belongs to.
-    pub fn chain_end(&self, mut q: usize) -> usize {
-        let mut n = 0;
-        while let Some(x) = self.quotes[q].next {
-            q = x;
-            n += 1;
-            if n > 64 {
-                break;
-            }
-        }
-        q
-    }
-
     /// The inner spans of a quotation chain starting at `q`, trimmed of a final comma, or of a
     /// final period (but not `?`/`!`) inside the marks.
     pub fn quote_fragments(&self, q: usize) -> Vec<Span> {
@@ -275,11 +262,6 @@ impl<'a> Doc<'a> {
             }
         }
         out
-    }
-
-    /// Token index of quotation `q`'s opening mark.
-    pub fn open_tok(&self, q: usize) -> usize {
-        self.tok_at(self.quotes[q].open.start)
     }
 
     /// Token index of quotation `q`'s closing mark, if it closes.

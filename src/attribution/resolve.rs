@@ -33,7 +33,9 @@ fn title_gender(d: &Doc, span: Span) -> u8 {
         let w = w.trim_end_matches(['.', ',']);
         match w.to_ascii_lowercase().as_str() {
             "mr" | "sir" | "lord" | "king" | "prince" | "he" | "him" => return 1,
-            "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "she" | "her" => return 2,
+            "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "she" | "her" => {
+                return 2
+            }
             _ => {}
         }
         if w.starts_with(char::is_uppercase) {
@@ -180,6 +182,9 @@ fn lookup(d: &Doc, src: Span, si: usize, seen: &[Seen]) -> Option<(Mention, Sour
                         .map(|e| entity_seen(d, e, SourceType::Person))
                         .filter(|x| x.gender == 0 || x.gender == g)
                 })
+                .or_else(|| {
+                    subject_name_before(d, src, si).filter(|x| x.gender == 0 || x.gender == g)
+                })
         }
         Some("it") => earlier()
             .find(|x| matches!(x.kind, SourceType::Organization | SourceType::Document))
@@ -192,7 +197,8 @@ fn lookup(d: &Doc, src: Span, si: usize, seen: &[Seen]) -> Option<(Mention, Sour
             .find(|x| {
                 x.kind == SourceType::Anonymous && x.plural || x.kind == SourceType::Organization
             })
-            .cloned(),
+            .cloned()
+            .or_else(|| plural_subject_before(d, src, si)),
         Some(_) => None,
         None => {
             let noun = text.rsplit(' ').next().unwrap_or("");
@@ -213,6 +219,18 @@ fn lookup(d: &Doc, src: Span, si: usize, seen: &[Seen]) -> Option<(Mention, Sour
                 })
                 .or_else(|| indefinite_with(d, noun, floor, src.start))
                 .or_else(|| org_for_noun(d, src, noun, floor))
+                // "the commander", "the general": a person named just before.
+                .or_else(|| {
+                    let role = lookup_id(noun)
+                        .class()
+                        .any(class::ROLE | class::PERSON_NOUN);
+                    if !role {
+                        return None;
+                    }
+                    last_entity(d, src, floor, &[Label::PERSON])
+                        .map(|e| entity_seen(d, e, SourceType::Person))
+                        .or_else(|| subject_name_before(d, src, si))
+                })
         }
     }?;
     let named = found.kind == SourceType::Person
@@ -317,6 +335,72 @@ fn sub_phrase_with(text: &str, np: Span, noun: &str) -> Option<Span> {
             return Some(Span::new(np.start + off, np.start + off + piece.len()).trim(text));
         }
         off += piece.len() + 1;
+    }
+    None
+}
+
+/// The name that opens one of the three sentences before `src` ("Brig. Gen. Sahr Koroma
+/// leads the eastern front."): a run of two to five capitalised proper nouns (titles
+/// included) as the sentence's subject, followed by a verb.
+fn subject_name_before(d: &Doc, src: Span, si: usize) -> Option<Seen> {
+    let lo = si.saturating_sub(3);
+    for s in d.sents[lo..=si.min(d.sents.len() - 1)].iter().rev() {
+        if s.span.start >= src.start {
+            continue;
+        }
+        let (a, hi) = (s.tokens.start, s.tokens.end);
+        let mut e = a;
+        while e < hi && e < a + 6 && (d.tag(e).is_proper() || d.has(e, class::TITLE)) && d.cap(e) {
+            e += 1;
+        }
+        let named = e >= a + 2
+            && d.tag(e).is_verb()
+            && !(a..e).any(|k| {
+                d.entity(k)
+                    .is_some_and(|x| matches!(d.ents[x].label, Label::ORG | Label::GPE))
+            });
+        if named {
+            let span = d.span(a, e - 1);
+            return Some(Seen {
+                span,
+                head: span,
+                kind: SourceType::Person,
+                entity: d.entity(e - 1),
+                gender: title_gender(d, span),
+                plural: false,
+            });
+        }
+    }
+    None
+}
+
+/// A plural subject that opens one of the sentences before `src` ("Two diplomats briefed on
+/// the talks spoke ...", "Dozens of families have camped ...").
+fn plural_subject_before(d: &Doc, src: Span, si: usize) -> Option<Seen> {
+    let lo = si.saturating_sub(2);
+    for s in d.sents[lo..=si.min(d.sents.len() - 1)].iter().rev() {
+        if s.span.start >= src.start {
+            continue;
+        }
+        let (a, hi) = (s.tokens.start, s.tokens.end);
+        // The subject runs to the first verb.
+        let v = (a..hi.min(a + 12))
+            .find(|&k| d.tag(k).is_verb() || d.tag(k) == crate::lexical::Tag::MD)?;
+        let plural = (a..v).any(|k| {
+            d.tag(k) == crate::lexical::Tag::NNS
+                && d.has(k, class::PERSON_NOUN | class::ROLE | class::GROUP_NOUN)
+        });
+        if plural && v > a {
+            let span = d.span(a, v - 1);
+            return Some(Seen {
+                span,
+                head: span,
+                kind: SourceType::Anonymous,
+                entity: None,
+                gender: 0,
+                plural: true,
+            });
+        }
     }
     None
 }

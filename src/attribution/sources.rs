@@ -80,7 +80,9 @@ fn extend_back(d: &Doc, syn: &Syntax, mut a: usize, lo: usize) -> usize {
             p,
             &["of", "for", "at", "from", "in", "with", "to", "on", "close"],
         ) && d.tag(p) != Tag::TO
-            || d.is_any(p, &["and", "or"]);
+            || d.is_any(p, &["and", "or"])
+            // "Economists polled by the agency", "analysts surveyed by Reuters".
+            || d.is(p, "by") && p > lo && d.tag(p - 1) == Tag::VBN;
         if !attach {
             break;
         }
@@ -208,9 +210,28 @@ pub(crate) fn subject_before(d: &Doc, syn: &Syntax, v: usize) -> Option<Src> {
     if d.comma(p) {
         return subject_over_commas(d, syn, p, floor);
     }
-    let np = syn.np_ending_at(j)?;
+    if let Some(np) = syn.np_ending_at(j) {
+        let a = extend_back(d, syn, np.a, lo);
+        if opens_clause(d, syn, a, lo) {
+            return Some(Src { a, b: j });
+        }
+    }
+    reduced_clause_subject(d, syn, j, floor)
+}
+
+/// "A Treasury official who spoke on condition of anonymity said", "Another diplomat speaking
+/// to the Courier said": the noun phrase before a relative or participle clause that runs,
+/// without commas, up to the verb at `j`.
+fn reduced_clause_subject(d: &Doc, syn: &Syntax, j: usize, floor: usize) -> Option<Src> {
+    let lo = syn.lo;
+    let r = (floor.max(j.saturating_sub(16))..j)
+        .rev()
+        .take_while(|&k| !d.punct(k) || d.p(k, "'s") || d.p(k, "’s") || d.p(k, "-"))
+        .filter(|&k| d.is_any(k, &["who", "that"]) || d.tag(k) == Tag::VBG && d.lower(k))
+        .last()?;
+    let np = syn.np_ending_at(r)?;
     let a = extend_back(d, syn, np.a, lo);
-    opens_clause(d, syn, a, lo).then_some(Src { a, b: j })
+    opens_clause(d, syn, a, lo).then_some(Src { a, b: r })
 }
 
 /// `SUBJECT, APPOSITIVE(, APPOSITIVE)*, VERB` or `SUBJECT, INTERRUPTION, VERB` ending at the
@@ -245,11 +266,23 @@ fn subject_over_commas(d: &Doc, syn: &Syntax, p: usize, floor: usize) -> Option<
         if !fits {
             break;
         }
+        // "Gov. Ed Marsh (R-Ohio), citing ...": the name before its party and state.
+        let (c, paren) = match (
+            d.p(c.wrapping_sub(1), ")"),
+            (floor..c).rev().take(12).find(|&k| d.p(k, "(")),
+        ) {
+            (true, Some(open)) => (open, true),
+            _ => (c, false),
+        };
         let Some(np) = syn.np_ending_at(c) else {
             continue;
         };
         let a = extend_back(d, syn, np.a, lo);
         if !opens_clause(d, syn, a, lo) || time_phrase(d, np.a, syn.hi) == Some(c) {
+            continue;
+        }
+        if paren {
+            best = Some(Src { a, b: c });
             continue;
         }
         // In text order the pieces are i, i-1, ..., 0; keep the appositives up to the first
@@ -275,7 +308,10 @@ pub(crate) fn source_after(d: &Doc, syn: &Syntax, k: usize) -> Option<Src> {
     let np = syn.np_starting_at(k)?;
     let mut b = extend_pp(d, syn, np.b, hi, 3);
     // "three people familiar with the matter", "officials briefed on the talks".
-    if (d.tag(b).is_adj() || d.tag(b) == Tag::VBN || d.is(b, "close")) && d.lower(b) && matches!(d.tag(b + 1), Tag::IN | Tag::TO) {
+    if (d.tag(b).is_adj() || d.tag(b) == Tag::VBN || d.is(b, "close"))
+        && d.lower(b)
+        && matches!(d.tag(b + 1), Tag::IN | Tag::TO)
+    {
         if let Some(np2) = syn.np_starting_at(b + 2) {
             b = extend_pp(d, syn, np2.b, hi, 2);
         }
@@ -318,8 +354,13 @@ pub(crate) fn source_after(d: &Doc, syn: &Syntax, k: usize) -> Option<Src> {
         }
         // A clause after the comma is the content, not an appositive ("According to The
         // Guardian, an email was sent ...").
-        let piece_end = (a2..hi.min(a2 + 20)).find(|&j| d.comma(j) || matches!(d.w(j), "." | ":" | ";")).unwrap_or(hi.min(a2 + 20));
-        if syn.has_finite(a2, piece_end) {
+        let piece_end = (a2..hi.min(a2 + 20))
+            .find(|&j| d.comma(j) || matches!(d.w(j), "." | ":" | ";"))
+            .unwrap_or(hi.min(a2 + 20));
+        let rel = (a2..piece_end)
+            .find(|&j| d.is_any(j, &["who", "which", "whose", "that"]))
+            .unwrap_or(piece_end);
+        if syn.has_finite(a2, rel) {
             break;
         }
         let mut j = a2;

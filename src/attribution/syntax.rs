@@ -131,15 +131,6 @@ impl Syntax {
         (i != NONE).then(|| self.vgs[i as usize])
     }
 
-    /// Index (into `vgs`) of the verb group holding token `k`.
-    pub fn vg_index(&self, k: usize) -> Option<usize> {
-        if k < self.lo || k >= self.hi {
-            return None;
-        }
-        let i = self.vg_of[k - self.lo];
-        (i != NONE).then_some(i as usize)
-    }
-
     /// The noun phrase that ends right before token `k` (exclusive end `k`).
     pub fn np_ending_at(&self, k: usize) -> Option<Np> {
         let np = self.np_at(k.checked_sub(1)?)?;
@@ -243,7 +234,7 @@ fn noun_phrase(d: &Doc, k: usize, hi: usize) -> Option<Np> {
         }
         break;
     }
-        // The phrase ends at its last noun; a phrase of adjectives alone ("the poor") ends there;
+    // The phrase ends at its last noun; a phrase of adjectives alone ("the poor") ends there;
     // "her" with no noun after it is the object pronoun ("called her "the first lady"").
     let b = match head {
         Some(h) => h + 1,

@@ -74,18 +74,6 @@ pub(crate) fn type_source(d: &Doc, src: Src) -> Typed {
         v
     };
     let core_ents = ents_in(a, core_end);
-    // "Trump officials", "Clinton aides": a role noun after a name is the head.
-    let last = (a..core_end).rev().find(|&k| !d.punct(k)).unwrap_or(a);
-    if d.has(last, class::ROLE) && d.entity(last).is_none() && d.lower(last) {
-        return typed(
-            d,
-            SourceType::Anonymous,
-            d.toks[last].span(),
-            None,
-            src,
-            core_end,
-        );
-    }
     if let Some(&e) = core_ents
         .iter()
         .find(|&&e| d.ents[e].label == Label::PERSON)
@@ -124,6 +112,21 @@ pub(crate) fn type_source(d: &Doc, src: Src) -> Typed {
             );
         }
     }
+    // "Trump officials", "Clinton aides": a role noun after a name is the head.
+    let last = (a..core_end).rev().find(|&k| !d.punct(k)).unwrap_or(a);
+    if d.has(last, class::ROLE)
+        && d.entity(last).is_none()
+        && (d.lower(last) || d.tag(last).is_noun() && !d.tag(last).is_proper())
+    {
+        return typed(
+            d,
+            SourceType::Anonymous,
+            d.toks[last].span(),
+            None,
+            src,
+            core_end,
+        );
+    }
     // The head: the last noun of the core.
     let mut h = core_end - 1;
     while h > a && (d.punct(h) || !(d.tag(h).is_noun() || d.tag(h) == Tag::CD)) {
@@ -145,7 +148,7 @@ pub(crate) fn type_source(d: &Doc, src: Src) -> Typed {
         }
     }
     let hc = d.class(h);
-    if hc.any(class::ROLE | class::PERSON_NOUN) && d.lower(h) {
+    if hc.any(class::ROLE | class::PERSON_NOUN) && (d.lower(h) || !d.tag(h).is_proper()) {
         return typed(
             d,
             SourceType::Anonymous,

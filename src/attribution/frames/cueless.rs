@@ -76,7 +76,6 @@ pub(crate) fn attach(d: &Doc, drafts: &mut Vec<Draft>, cue_sentences: &[bool]) {
             content: frags,
             pattern: "cueless_quote",
             family: Family::Speech,
-            strength: 1.0,
         });
     }
     for (prev, frags) in merge {

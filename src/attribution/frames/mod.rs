@@ -48,8 +48,6 @@ pub(crate) struct Draft {
     pub pattern: &'static str,
     /// The cue's family.
     pub family: Family,
-    /// How sure the shape is by itself, before calibration (see `confidence`).
-    pub strength: f32,
 }
 
 /// One sentence with its syntax, as the frames read it.
@@ -77,7 +75,6 @@ impl Cx<'_, '_> {
             content,
             pattern,
             family,
-            strength: 1.0,
         }
     }
 
@@ -160,7 +157,11 @@ pub(crate) fn sentence(
             cue |= according::frame(cx, k, out);
         } else if d.has(k, crate::lexical::class::HEARSAY) {
             cue |= hearsay::adverb(cx, k, out);
-        } else if d.toks[k].word.entry().is_some_and(|e| e.nominal().is_some()) {
+        } else if d.toks[k]
+            .word
+            .entry()
+            .is_some_and(|e| e.nominal().is_some())
+        {
             if d.tag(k).is_noun() {
                 cue |= nominal::frame(cx, k, out);
             } else if d.tag(k).is_adj() {

@@ -42,9 +42,27 @@ pub(crate) fn frame(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
         return false;
     };
     // A document that speaks for itself: "a statement saying", "the report: ...".
+    // "the airline released a statement saying ...", "the company issued a statement, ...":
+    // the document's issuer speaks; else the document speaks for itself.
+    let issuer = || {
+        let vg =
+            np.a.checked_sub(1)
+                .and_then(|p| syn.vg_at(p))
+                .filter(|v| v.b == np.a)?;
+        let lemma = d.toks[vg.head].word.entry()?.lemma()?.key();
+        if !matches!(
+            lemma,
+            "issue" | "release" | "publish" | "post" | "send" | "put"
+        ) {
+            return None;
+        }
+        super::super::sources::subject_before(d, syn, vg.a)
+    };
     let src = match src {
         Some(s) => s,
-        None if kind == N::SAYING || kind == N::COLON => Src { a: np.a, b: k + 1 },
+        None if kind == N::SAYING || kind == N::COLON => {
+            issuer().unwrap_or(Src { a: np.a, b: k + 1 })
+        }
         None => return false,
     };
     let pattern = if kind == N::SAYING {
@@ -116,7 +134,7 @@ fn content_after(cx: &Cx, def: &NominalDef, k: usize) -> Option<(Vec<crate::span
             return Some((span(a)?, N::SAYING));
         }
     }
-    if c.has(N::COLON) && d.p(k, ":") {
+    if c.has(N::COLON) && (d.p(k, ":") || d.comma(k)) {
         if let Some(q) = quote_at(d, k) {
             return Some((q.content, N::COLON));
         }

@@ -125,7 +125,7 @@ pub(crate) fn frames(
     if p > lo {
         let w = p - 1;
         // "X, who said ...", "officials who say ...".
-        if d.is_any(w, &["who", "that"]) && d.tag(w) != Tag::DT {
+        if d.is_any(w, &["who", "that", "which"]) && d.tag(w) != Tag::DT {
             if let Some(source) = antecedent(cx, w) {
                 // "Cruz, who says Trump is attacking him ..., said ...": the inserted clause
                 // ends where the main verb comes.
@@ -181,7 +181,7 @@ pub(crate) fn main_subject(cx: &Cx, before: usize) -> Option<Src> {
     let vg = syn
         .vgs
         .iter()
-        .filter(|v| v.b <= before && v.finite && !v.inf)
+        .filter(|v| v.a <= before && v.finite && !v.inf)
         .last()
         .copied()?;
     subject_before(cx.d, syn, vg.a)
@@ -214,10 +214,18 @@ fn antecedent(cx: &Cx, rel: usize) -> Option<Src> {
     let end = if d.comma(rel - 1) { rel - 1 } else { rel };
     let np = syn.np_ending_at(end)?;
     let mut a = np.a;
+    // "Ahmed Nour, 62, who said": the age is an appositive of the name before it.
+    if d.tag(np.a) == Tag::CD && np.b == np.a + 1 && a > lo + 1 && d.comma(a - 1) {
+        if let Some(np2) = syn.np_ending_at(a - 1) {
+            a = np2.a;
+        }
+    }
     // "X, APPOSITIVE, who" / "X, APPOSITIVE who": take the name before the appositive.
     if a > lo + 1 && d.comma(a - 1) {
         if let Some(np2) = syn.np_ending_at(a - 1) {
-            if opens_clause(d, syn, np2.a, lo) && a - 1 - np2.a <= 8 {
+            // The name may be an object ("joined by Leila Ahmadi, a shop owner who said").
+            let name = (np2.a..np2.b).any(|k| d.tag(k).is_proper()) || d.tag(np2.a) == Tag::CD;
+            if (name || opens_clause(d, syn, np2.a, lo)) && a - 1 - np2.a <= 8 {
                 a = np2.a;
             }
         }
@@ -333,10 +341,21 @@ fn participle(
     let before = vg.a.checked_sub(1).filter(|&b| b >= lo);
     let (source, pattern) = match before {
         // ", adding that ...", "... and threatening to ...".
-        Some(b) if d.comma(b) || d.is(b, "and") => (earlier.or_else(|| main_subject(cx, b)), "adding_that"),
+        Some(b) if d.comma(b) || d.is(b, "and") => {
+            (earlier.or_else(|| main_subject(cx, b)), "adding_that")
+        }
         // "quoted X as saying", "by saying", "upon saying", "after announcing".
-        Some(b) if d.is_any(b, &["as", "by", "upon", "after", "while", "before", "since", "when"]) => {
-            let s = quoted_as(cx, b).or_else(|| main_subject(cx, b)).or_else(|| subject_after_opener(cx, vg.b));
+        Some(b)
+            if d.is_any(
+                b,
+                &[
+                    "as", "by", "upon", "after", "while", "before", "since", "when",
+                ],
+            ) =>
+        {
+            let s = quoted_as(cx, b)
+                .or_else(|| main_subject(cx, b))
+                .or_else(|| subject_after_opener(cx, vg.b));
             (s, "said_that")
         }
         // "Announcing his candidacy, Smith said ...".
@@ -346,7 +365,21 @@ fn participle(
     let Some(source) = source else {
         return false;
     };
-    out.push(cx.draft(Some(source), Some(cue), comp.content, pattern, family));
+    // An opener's content ends at the comma before the main clause's subject.
+    let mut content = comp.content;
+    if source.a > vg.b && d.comma(source.a - 1) {
+        let cut = d.toks[source.a - 1].start as usize;
+        content.retain(|f| f.start < cut);
+        for f in &mut content {
+            if f.end > cut {
+                *f = crate::span::Span::new(f.start, cut).trim(d.text);
+            }
+        }
+        if content.iter().all(|f| f.is_empty()) {
+            return false;
+        }
+    }
+    out.push(cx.draft(Some(source), Some(cue), content, pattern, family));
     true
 }
 
@@ -355,7 +388,8 @@ fn participle(
 fn subject_after_opener(cx: &Cx, from: usize) -> Option<Src> {
     let d = cx.d;
     let syn = cx.syn;
-    let comma = (from..syn.hi.min(from + 30)).find(|&k| d.comma(k) || d.quote_mark(k) || d.p(k, ";"))?;
+    let comma =
+        (from..syn.hi.min(from + 30)).find(|&k| d.comma(k) || d.quote_mark(k) || d.p(k, ";"))?;
     if !d.comma(comma) {
         return None;
     }
@@ -375,7 +409,12 @@ fn passive_by(cx: &Cx, vg: &Vg, row: &CueDef, end: usize, out: &mut Vec<Draft>) 
     let syn = cx.syn;
     // Only judgments read this way: "was criticized by", "endorsed by"; most passive report
     // verbs with an agent are about acts ("raised by", "written by", "posted by").
-    if row.family != Family::Stance || matches!(row.verb, "back" | "embrace" | "welcome" | "favor" | "favour" | "accept") {
+    if row.family != Family::Stance
+        || matches!(
+            row.verb,
+            "back" | "embrace" | "welcome" | "favor" | "favour" | "accept"
+        )
+    {
         return false;
     }
     let k = clauses::skip_adjuncts(d, syn, end, syn.hi);
@@ -394,6 +433,12 @@ fn passive_by(cx: &Cx, vg: &Vg, row: &CueDef, end: usize, out: &mut Vec<Draft>) 
         return false;
     };
     let span = d.span(content.a, content.b - 1);
-    out.push(cx.draft(Some(src), Some(d.span(vg.a, end - 1)), vec![span], "passive_by", row.family));
+    out.push(cx.draft(
+        Some(src),
+        Some(d.span(vg.a, end - 1)),
+        vec![span],
+        "passive_by",
+        row.family,
+    ));
     true
 }
