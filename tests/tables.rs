@@ -2,7 +2,6 @@
 //! for the project). Each row is checked strictly; each family must keep its pass count at or
 //! above the floor below (the current level). Run with `--nocapture` to see every failing row.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use claimex::pipeline::Pipeline;

@@ -346,7 +346,7 @@ pub(crate) fn clause_at(d: &Doc, syn: &Syntax, k: usize, hi: usize) -> bool {
         || matches!(t, Tag::EX | Tag::PRP | Tag::DT | Tag::CD)
         || syn.vg_at(k).is_some_and(|v| v.a == k && v.ing)
         || d.opens(k).is_some();
-    if !subject_start || d.is_any(k, &["that", "to"]) && !syn.np_starting_at(k).is_some() {
+    if !subject_start || d.is_any(k, &["that", "to"]) && syn.np_starting_at(k).is_none() {
         return false;
     }
     let mut j = k;

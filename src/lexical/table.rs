@@ -30,7 +30,7 @@ impl WordId {
     #[inline]
     pub fn entry(self) -> Option<Entry> {
         let i = self.0 as usize;
-        (i < n_entries()).then(|| Entry(i))
+        (i < n_entries()).then_some(Entry(i))
     }
 
     /// The word's class set (empty for [`WordId::NONE`]).

@@ -366,13 +366,12 @@ fn fix_report_verbs(toks: &mut [Token]) {
 /// "it's", "that's", "he's": the 's is "is" or "has", not a possessive.
 fn fix_possessive_s(text: &str, toks: &mut [Token]) {
     for i in 1..toks.len() {
-        if toks[i].tag == Tag::POS && toks[i - 1].word.class().has(class::SUBJ_PRON) {
-            toks[i].tag = Tag::VBZ;
-        } else if toks[i].tag == Tag::POS
-            && matches!(
-                toks[i - 1].span().slice(text).to_ascii_lowercase().as_str(),
-                "that" | "there" | "what" | "who" | "here" | "where"
-            )
+        if toks[i].tag == Tag::POS
+            && (toks[i - 1].word.class().has(class::SUBJ_PRON)
+                || matches!(
+                    toks[i - 1].span().slice(text).to_ascii_lowercase().as_str(),
+                    "that" | "there" | "what" | "who" | "here" | "where"
+                ))
         {
             toks[i].tag = Tag::VBZ;
         } else if toks[i].tag == Tag::CLOSE_QUOTE

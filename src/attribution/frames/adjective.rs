@@ -60,9 +60,9 @@ pub(crate) fn frame(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
     };
     let content = if c.has(N::THAT) && d.is(n, "that") {
         span(n + 1)
-    } else if c.has(N::TO) && d.tag(n) == Tag::TO && syn.vg_at(n).is_some_and(|v| v.inf) {
-        span(n)
-    } else if c.has(N::CLAUSE) && clauses::clause_at(d, syn, n, hi) {
+    } else if c.has(N::TO) && d.tag(n) == Tag::TO && syn.vg_at(n).is_some_and(|v| v.inf)
+        || c.has(N::CLAUSE) && clauses::clause_at(d, syn, n, hi)
+    {
         span(n)
     } else if (c.has(N::OF) && d.is(n, "of")
         || c.has(N::FOR) && d.is(n, "for")

@@ -181,8 +181,7 @@ pub(crate) fn main_subject(cx: &Cx, before: usize) -> Option<Src> {
     let vg = syn
         .vgs
         .iter()
-        .filter(|v| v.a <= before && v.finite && !v.inf)
-        .last()
+        .rfind(|v| v.a <= before && v.finite && !v.inf)
         .copied()?;
     subject_before(cx.d, syn, vg.a)
 }
