@@ -12,7 +12,12 @@ fn main() {
             .map(|t| {
                 let classes: Vec<&str> = t.class().names().collect();
                 if std::env::var_os("CLASSES").is_some() && !classes.is_empty() {
-                    format!("{}/{}[{}]", t.span().slice(&line), t.tag.as_str(), classes.join(","))
+                    format!(
+                        "{}/{}[{}]",
+                        t.span().slice(&line),
+                        t.tag.as_str(),
+                        classes.join(",")
+                    )
                 } else {
                     format!("{}/{}", t.span().slice(&line), t.tag.as_str())
                 }

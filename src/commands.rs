@@ -34,6 +34,8 @@ pub struct Common {
 pub enum Emit {
     /// One line per claim.
     Claims,
+    /// One line per claim, then one summary line per document (`--doc-summary`).
+    ClaimsWithSummary,
     /// One line per document.
     Documents,
 }
@@ -147,7 +149,8 @@ fn run_command<A: Send>(
 
 /// `claimex extract`: claims (or whole document records) for every document.
 pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summary> {
-    let key = if emit == Emit::Claims { "doc" } else { "id" };
+    // The claims stream's error records keep `doc` beside `id` while claim lines do.
+    let key = if emit == Emit::Documents { "id" } else { "doc" };
     run_command(
         common,
         key,
@@ -156,6 +159,10 @@ pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summa
             match emit {
                 Emit::Documents => output::write_document_record(out, doc, ann, DocParts::EXTRACT)?,
                 Emit::Claims => output::write_claim_records(out, doc, ann)?,
+                Emit::ClaimsWithSummary => {
+                    output::write_claim_records(out, doc, ann)?;
+                    output::write_summary_record(out, doc, ann)?;
+                }
             }
             Ok(ann.attribution.claims.len() as u64)
         },

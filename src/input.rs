@@ -4,8 +4,9 @@
 //! * `*.txt`, `*.md` (and any other file named explicitly): one document per file, id = the
 //!   path relative to the directory argument (or the path as given for a file argument).
 //! * `*.jsonl`, `*.ndjson`: one document per line; text from `text`, id from `id` (both
-//!   configurable), other string fields carried to the output; blank or broken lines become
-//!   error records so that every input line has exactly one output line.
+//!   configurable, a record without an id gets one derived from its content: [`derived_id`]),
+//!   other string fields carried to the output; blank or broken lines become error records
+//!   (with `FILE:LINE` ids) so that every input line has exactly one output line.
 //! * `-` or no path: standard input, JSONL when its first non-blank byte is `{`.
 //! * In folders, `README`, `LICENSE` and similar files are skipped: they describe the corpus.
 //!
@@ -20,9 +21,11 @@ use crate::document::Document;
 use crate::error::DocError;
 
 mod discover;
+mod ids;
 mod jsonl;
 
 pub use discover::{discover, Discovery};
+pub use ids::derived_id;
 
 /// How documents are laid out in one input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -607,7 +610,7 @@ mod tests {
             ]
         );
         assert_eq!(got[4].id(), "7");
-        assert_eq!(got[6].id(), "t.jsonl:7");
+        assert_eq!(got[6].id(), derived_id("Two.", None));
         if let Item::Doc(d) = &got[0] {
             assert_eq!(d.field("url"), Some("u"));
         }

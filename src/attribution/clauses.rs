@@ -428,9 +428,12 @@ pub(crate) fn read(
         if let Some(q) = quote_at(d, k).or_else(|| quote_after_adjuncts(d, syn, k)) {
             // `said "local forces" must lead the way`: a quotation that does not end the
             // clause is part of a reported clause.
-            let goes_on = d.closes(d.tok_at(q.content.last().map_or(0, |c| c.end)))
+            let goes_on = d
+                .closes(d.tok_at(q.content.last().map_or(0, |c| c.end)))
                 .and_then(|c| d.close_tok(c))
-                .is_some_and(|ct| ct + 1 < hi && !matches!(d.w(ct + 1), "." | "," | ";" | "?" | "!" | ")"));
+                .is_some_and(|ct| {
+                    ct + 1 < hi && !matches!(d.w(ct + 1), "." | "," | ";" | "?" | "!" | ")")
+                });
             if goes_on && q.first == k && has(Complements::CLAUSE) && clause_at(d, syn, k, hi) {
                 return Complement::span(d, k, b.end(k), Complements::CLAUSE);
             }
@@ -466,10 +469,14 @@ pub(crate) fn read(
             return Some(c);
         }
     }
-        // "called that report ...": a demonstrative the tagger read as a complementizer.
-    let np = syn
-        .np_starting_at(k)
-        .or_else(|| if d.is(k, "that") { syn.np_starting_at(k + 1) } else { None })?;
+    // "called that report ...": a demonstrative the tagger read as a complementizer.
+    let np = syn.np_starting_at(k).or_else(|| {
+        if d.is(k, "that") {
+            syn.np_starting_at(k + 1)
+        } else {
+            None
+        }
+    })?;
     let after = extend_pp(d, syn, np.b, hi, 2);
     let obj = [
         (Complements::OBJ_TO, d.tag(after) == Tag::TO),
@@ -477,7 +484,7 @@ pub(crate) fn read(
         (Complements::OBJ_FOR, d.is(after, "for")),
         (Complements::OBJ_AS, d.is(after, "as")),
         (Complements::OBJ_ON, d.is(after, "on")),
-                (Complements::OBJ_NP, second_object(d, syn, after)),
+        (Complements::OBJ_NP, second_object(d, syn, after)),
     ];
     for (c, ok) in obj {
         if ok && has(c) {
@@ -522,7 +529,9 @@ fn recipient_then_clause(d: &Doc, syn: &Syntax, b: &Bounds, k: usize) -> Option<
 /// phrase, possibly with a determiner before a scare quote.
 fn second_object(d: &Doc, syn: &Syntax, k: usize) -> bool {
     let k = time_phrase(d, k, syn.hi).unwrap_or(k);
-    syn.np_starting_at(k).is_some_and(|np| time_phrase(d, np.a, syn.hi).is_none())
+    syn.np_starting_at(k)
+        .is_some_and(|np| time_phrase(d, np.a, syn.hi).is_none())
         || d.opens(k).is_some()
-        || d.has(k, class::DET) && (d.opens(k + 1).is_some() || d.tag(k + 1).is_adj() && d.opens(k + 2).is_some())
+        || d.has(k, class::DET)
+            && (d.opens(k + 1).is_some() || d.tag(k + 1).is_adj() && d.opens(k + 2).is_some())
 }

@@ -33,9 +33,12 @@ pub(crate) fn claims(d: &Doc, mut drafts: Vec<Draft>, numbers: &Numbers) -> Vec<
             continue;
         }
         // A content that swallows its own cue or source is a misreading.
-                // (Hearsay and inferences report a whole clause, their cue inside it.)
+        // (Hearsay and inferences report a whole clause, their cue inside it.)
         let clause_claim = x.source.is_none();
-        if !clause_claim && x.cue.is_some_and(|c| x.content.iter().any(|f| f.overlaps(c))) {
+        if !clause_claim
+            && x.cue
+                .is_some_and(|c| x.content.iter().any(|f| f.overlaps(c)))
+        {
             continue;
         }
         let source = x.source.map(|s| {

@@ -192,7 +192,8 @@ fn candidate(toks: &[Token]) -> bool {
         e.is_some_and(|e| {
             e.cue().is_some()
                 || e.nominal().is_some()
-                || e.class().any(class::HEARSAY | class::NO_COMMENT_START | class::EVIDENTIAL)
+                || e.class()
+                    .any(class::HEARSAY | class::NO_COMMENT_START | class::EVIDENTIAL)
                 || e.key() == "according"
         }) || t.kind == crate::lexical::TokenKind::Punct
             && t.end - t.start <= 3

@@ -33,7 +33,9 @@ fn title_gender(d: &Doc, span: Span) -> u8 {
         let w = w.trim_end_matches(['.', ',']);
         match w.to_ascii_lowercase().as_str() {
             "mr" | "sir" | "lord" | "king" | "prince" | "he" | "him" => return 1,
-            "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "she" | "her" => return 2,
+            "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "she" | "her" => {
+                return 2
+            }
             _ => {}
         }
         if w.starts_with(char::is_uppercase) {

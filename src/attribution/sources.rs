@@ -275,7 +275,10 @@ pub(crate) fn source_after(d: &Doc, syn: &Syntax, k: usize) -> Option<Src> {
     let np = syn.np_starting_at(k)?;
     let mut b = extend_pp(d, syn, np.b, hi, 3);
     // "three people familiar with the matter", "officials briefed on the talks".
-    if (d.tag(b).is_adj() || d.tag(b) == Tag::VBN || d.is(b, "close")) && d.lower(b) && matches!(d.tag(b + 1), Tag::IN | Tag::TO) {
+    if (d.tag(b).is_adj() || d.tag(b) == Tag::VBN || d.is(b, "close"))
+        && d.lower(b)
+        && matches!(d.tag(b + 1), Tag::IN | Tag::TO)
+    {
         if let Some(np2) = syn.np_starting_at(b + 2) {
             b = extend_pp(d, syn, np2.b, hi, 2);
         }
@@ -318,7 +321,9 @@ pub(crate) fn source_after(d: &Doc, syn: &Syntax, k: usize) -> Option<Src> {
         }
         // A clause after the comma is the content, not an appositive ("According to The
         // Guardian, an email was sent ...").
-        let piece_end = (a2..hi.min(a2 + 20)).find(|&j| d.comma(j) || matches!(d.w(j), "." | ":" | ";")).unwrap_or(hi.min(a2 + 20));
+        let piece_end = (a2..hi.min(a2 + 20))
+            .find(|&j| d.comma(j) || matches!(d.w(j), "." | ":" | ";"))
+            .unwrap_or(hi.min(a2 + 20));
         if syn.has_finite(a2, piece_end) {
             break;
         }

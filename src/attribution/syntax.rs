@@ -243,7 +243,7 @@ fn noun_phrase(d: &Doc, k: usize, hi: usize) -> Option<Np> {
         }
         break;
     }
-        // The phrase ends at its last noun; a phrase of adjectives alone ("the poor") ends there;
+    // The phrase ends at its last noun; a phrase of adjectives alone ("the poor") ends there;
     // "her" with no noun after it is the object pronoun ("called her "the first lady"").
     let b = match head {
         Some(h) => h + 1,

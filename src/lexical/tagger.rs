@@ -330,7 +330,9 @@ pub fn tag_sentence(text: &str, toks: &mut [Token]) {
 fn fix_report_verbs(toks: &mut [Token]) {
     for i in 1..toks.len() {
         let t = toks[i];
-        if !matches!(t.tag, Tag::NNS | Tag::NN) || !toks[i - 1].tag.is_noun() && toks[i - 1].tag != Tag::PRP {
+        if !matches!(t.tag, Tag::NNS | Tag::NN)
+            || !toks[i - 1].tag.is_noun() && toks[i - 1].tag != Tag::PRP
+        {
             continue;
         }
         let Some(e) = t.word.entry() else { continue };
@@ -338,8 +340,12 @@ fn fix_report_verbs(toks: &mut [Token]) {
             continue;
         }
         let next = toks.get(i + 1).map_or(Tag::STOP, |n| n.tag);
-        let next_ok = matches!(next, Tag::STOP | Tag::COMMA | Tag::DT | Tag::PRPS | Tag::PRP | Tag::OPEN_QUOTE | Tag::COLON)
-            || toks.get(i + 1).is_some_and(|n| n.word.class().has(class::COMPLEMENTIZER));
+        let next_ok = matches!(
+            next,
+            Tag::STOP | Tag::COMMA | Tag::DT | Tag::PRPS | Tag::PRP | Tag::OPEN_QUOTE | Tag::COLON
+        ) || toks
+            .get(i + 1)
+            .is_some_and(|n| n.word.class().has(class::COMPLEMENTIZER));
         if !next_ok {
             continue;
         }
@@ -425,7 +431,12 @@ fn allowed(t: &Token, to: Tag) -> bool {
         Tag::NN | Tag::NNS => pos & 1 != 0 || in_lex(Tag::is_noun),
         Tag::NNP | Tag::NNPS => t.shape.has(Shape::CAP),
         // A WordNet verb outside the inflection table inflects regularly.
-        Tag::VB | Tag::VBP => form & F::BASE != 0 || lex.contains(&Tag::VB) || lex.contains(&Tag::VBP) || pos & 2 != 0 && form == 0,
+        Tag::VB | Tag::VBP => {
+            form & F::BASE != 0
+                || lex.contains(&Tag::VB)
+                || lex.contains(&Tag::VBP)
+                || pos & 2 != 0 && form == 0
+        }
         Tag::VBZ => form & F::S != 0 || lex.contains(&Tag::VBZ),
         Tag::VBG => form & F::ING != 0 || lex.contains(&Tag::VBG),
         Tag::VBD => form & F::PAST != 0 || lex.contains(&Tag::VBD),

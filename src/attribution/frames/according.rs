@@ -18,7 +18,12 @@ pub(crate) fn frame(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
     // "according to exit polling data": a noun the tagger read as a verb starts the source.
     let src = source_after(d, cx.syn, k + 2).or_else(|| {
         source_after(d, cx.syn, k + 3)
-            .filter(|_| d.toks.get(k + 2).and_then(|t| t.word.entry()).is_some_and(|e| e.wn_pos() & 1 != 0))
+            .filter(|_| {
+                d.toks
+                    .get(k + 2)
+                    .and_then(|t| t.word.entry())
+                    .is_some_and(|e| e.wn_pos() & 1 != 0)
+            })
             .map(|s| super::super::sources::Src { a: k + 2, b: s.b })
     });
     let Some(src) = src else {

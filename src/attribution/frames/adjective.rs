@@ -16,7 +16,12 @@ pub(crate) fn frame(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
     if !d.tag(k).is_adj() || d.inside(k).is_some() {
         return false;
     }
-    let Some(def) = d.toks.get(k).and_then(|t| t.word.entry()).and_then(|e| e.nominal()) else {
+    let Some(def) = d
+        .toks
+        .get(k)
+        .and_then(|t| t.word.entry())
+        .and_then(|e| e.nominal())
+    else {
         return false;
     };
     // A form of "be" (or "remain", "seem") before it, past degree adverbs ("more", "very").
@@ -24,10 +29,23 @@ pub(crate) fn frame(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
     while b > syn.lo && (d.tag(b - 1).is_adverb() || d.tag(b - 1) == Tag::RBR) {
         b -= 1;
     }
-    let Some(vg) = b.checked_sub(1).and_then(|p| syn.vg_at(p)).filter(|v| v.b == b) else {
+    let Some(vg) = b
+        .checked_sub(1)
+        .and_then(|p| syn.vg_at(p))
+        .filter(|v| v.b == b)
+    else {
         return false;
     };
-    let copula = d.toks[vg.head].word.entry().and_then(|e| e.lemma()).is_some_and(|l| matches!(l.key(), "be" | "remain" | "seem" | "appear" | "become" | "sound"));
+    let copula = d.toks[vg.head]
+        .word
+        .entry()
+        .and_then(|e| e.lemma())
+        .is_some_and(|l| {
+            matches!(
+                l.key(),
+                "be" | "remain" | "seem" | "appear" | "become" | "sound"
+            )
+        });
     if !copula {
         return false;
     }
@@ -46,8 +64,12 @@ pub(crate) fn frame(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
         span(n)
     } else if c.has(N::CLAUSE) && clauses::clause_at(d, syn, n, hi) {
         span(n)
-    } else if (c.has(N::OF) && d.is(n, "of") || c.has(N::FOR) && d.is(n, "for") || c.has(N::PREP) && matches!(d.tag(n), Tag::IN | Tag::TO))
-        && (syn.np_starting_at(n + 1).is_some() || d.tag(n + 1) == Tag::VBG || d.has(n + 1, crate::lexical::class::WH))
+    } else if (c.has(N::OF) && d.is(n, "of")
+        || c.has(N::FOR) && d.is(n, "for")
+        || c.has(N::PREP) && matches!(d.tag(n), Tag::IN | Tag::TO))
+        && (syn.np_starting_at(n + 1).is_some()
+            || d.tag(n + 1) == Tag::VBG
+            || d.has(n + 1, crate::lexical::class::WH))
     {
         span(n + 1)
     } else {
@@ -56,6 +78,12 @@ pub(crate) fn frame(cx: &Cx, k: usize, out: &mut Vec<Draft>) -> bool {
     let Some(content) = content else {
         return false;
     };
-    out.push(cx.draft(Some(src), Some(d.span(vg.a, k)), content, "adjective", def.family));
+    out.push(cx.draft(
+        Some(src),
+        Some(d.span(vg.a, k)),
+        content,
+        "adjective",
+        def.family,
+    ));
     true
 }

@@ -85,7 +85,11 @@ const EVIDENTIAL: &[&str] = &["seem", "appear"];
 /// "X seems to ...", "X appeared to ...": the clause is the content, with no source.
 pub(crate) fn evidential(cx: &Cx, vg: &Vg, out: &mut Vec<Draft>) -> bool {
     let d = cx.d;
-    if !lemma_is(cx, vg.head, EVIDENTIAL) || vg.passive || d.inside(vg.head).is_some() || vg.a == cx.syn.lo {
+    if !lemma_is(cx, vg.head, EVIDENTIAL)
+        || vg.passive
+        || d.inside(vg.head).is_some()
+        || vg.a == cx.syn.lo
+    {
         return false;
     }
     let to_inf = d.tag(vg.b) == Tag::TO && cx.syn.vg_at(vg.b).is_some_and(|v| v.inf);
@@ -100,7 +104,13 @@ pub(crate) fn evidential(cx: &Cx, vg: &Vg, out: &mut Vec<Draft>) -> bool {
         return false;
     }
     let s = d.span(a, e - 1).trim_matches(d.text, &['.', ',', ';']);
-    out.push(cx.draft(None, Some(d.span(vg.a, vg.b - 1)), vec![s], "evidential", Family::Belief));
+    out.push(cx.draft(
+        None,
+        Some(d.span(vg.a, vg.b - 1)),
+        vec![s],
+        "evidential",
+        Family::Belief,
+    ));
     true
 }
 

@@ -65,7 +65,7 @@ fn source_after_cue(
         return false;
     }
     let k = skip_adjuncts(d, cx.syn, end, hi);
-        // ", said the plan would fail": a clause follows, the verb has its own subject first.
+    // ", said the plan would fail": a clause follows, the verb has its own subject first.
     let subject_of_verb = cx.syn.np_starting_at(k).is_some_and(|np| {
         let e = clauses::extend_pp(d, cx.syn, np.b, hi, 2);
         cx.syn.vg_at(e).is_some_and(|v| v.a == e && v.finite)
@@ -166,9 +166,11 @@ fn source_before_cue(
         return false;
     };
     let quoted = d.inside(d.tok_at(content[0].start)).is_some();
-        // After a quotation, a subordinate clause may follow the cue: `"...," X told Mr. Obama as
+    // After a quotation, a subordinate clause may follow the cue: `"...," X told Mr. Obama as
     // he stopped to have his picture taken`.
-    let subordinate = quoted && d.has(k, crate::lexical::class::SUBORDINATOR) && !d.is_any(k, &["that", "if", "whether"]);
+    let subordinate = quoted
+        && d.has(k, crate::lexical::class::SUBORDINATOR)
+        && !d.is_any(k, &["that", "if", "whether"]);
     let pattern = if ends(cx, k) || adjunct_tail(cx, k) || subordinate {
         if quoted {
             "quote_cue_after"

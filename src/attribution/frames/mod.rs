@@ -160,7 +160,11 @@ pub(crate) fn sentence(
             cue |= according::frame(cx, k, out);
         } else if d.has(k, crate::lexical::class::HEARSAY) {
             cue |= hearsay::adverb(cx, k, out);
-        } else if d.toks[k].word.entry().is_some_and(|e| e.nominal().is_some()) {
+        } else if d.toks[k]
+            .word
+            .entry()
+            .is_some_and(|e| e.nominal().is_some())
+        {
             if d.tag(k).is_noun() {
                 cue |= nominal::frame(cx, k, out);
             } else if d.tag(k).is_adj() {

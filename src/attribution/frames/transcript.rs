@@ -61,7 +61,8 @@ pub(crate) fn frame(cx: &Cx, out: &mut Vec<Draft>) -> bool {
     let entity = (lo..colon)
         .filter_map(|k| d.entity(k))
         .any(|e| matches!(d.ents[e].label, Label::PERSON | Label::ORG | Label::NORP));
-    let named = d.has(lo, class::FIRST_NAME | class::TITLE) && (colon - lo >= 2 || d.has(lo, class::FIRST_NAME));
+    let named = d.has(lo, class::FIRST_NAME | class::TITLE)
+        && (colon - lo >= 2 || d.has(lo, class::FIRST_NAME));
     let upper_label =
         (lo..colon).all(|k| d.toks[k].shape.has(Shape::UPPER)) && colon - lo == 1 && !entity;
     if !(entity || named) || upper_label {

@@ -333,10 +333,21 @@ fn participle(
     let before = vg.a.checked_sub(1).filter(|&b| b >= lo);
     let (source, pattern) = match before {
         // ", adding that ...", "... and threatening to ...".
-        Some(b) if d.comma(b) || d.is(b, "and") => (earlier.or_else(|| main_subject(cx, b)), "adding_that"),
+        Some(b) if d.comma(b) || d.is(b, "and") => {
+            (earlier.or_else(|| main_subject(cx, b)), "adding_that")
+        }
         // "quoted X as saying", "by saying", "upon saying", "after announcing".
-        Some(b) if d.is_any(b, &["as", "by", "upon", "after", "while", "before", "since", "when"]) => {
-            let s = quoted_as(cx, b).or_else(|| main_subject(cx, b)).or_else(|| subject_after_opener(cx, vg.b));
+        Some(b)
+            if d.is_any(
+                b,
+                &[
+                    "as", "by", "upon", "after", "while", "before", "since", "when",
+                ],
+            ) =>
+        {
+            let s = quoted_as(cx, b)
+                .or_else(|| main_subject(cx, b))
+                .or_else(|| subject_after_opener(cx, vg.b));
             (s, "said_that")
         }
         // "Announcing his candidacy, Smith said ...".
@@ -355,7 +366,8 @@ fn participle(
 fn subject_after_opener(cx: &Cx, from: usize) -> Option<Src> {
     let d = cx.d;
     let syn = cx.syn;
-    let comma = (from..syn.hi.min(from + 30)).find(|&k| d.comma(k) || d.quote_mark(k) || d.p(k, ";"))?;
+    let comma =
+        (from..syn.hi.min(from + 30)).find(|&k| d.comma(k) || d.quote_mark(k) || d.p(k, ";"))?;
     if !d.comma(comma) {
         return None;
     }
@@ -375,7 +387,12 @@ fn passive_by(cx: &Cx, vg: &Vg, row: &CueDef, end: usize, out: &mut Vec<Draft>) 
     let syn = cx.syn;
     // Only judgments read this way: "was criticized by", "endorsed by"; most passive report
     // verbs with an agent are about acts ("raised by", "written by", "posted by").
-    if row.family != Family::Stance || matches!(row.verb, "back" | "embrace" | "welcome" | "favor" | "favour" | "accept") {
+    if row.family != Family::Stance
+        || matches!(
+            row.verb,
+            "back" | "embrace" | "welcome" | "favor" | "favour" | "accept"
+        )
+    {
         return false;
     }
     let k = clauses::skip_adjuncts(d, syn, end, syn.hi);
@@ -394,6 +411,12 @@ fn passive_by(cx: &Cx, vg: &Vg, row: &CueDef, end: usize, out: &mut Vec<Draft>) 
         return false;
     };
     let span = d.span(content.a, content.b - 1);
-    out.push(cx.draft(Some(src), Some(d.span(vg.a, end - 1)), vec![span], "passive_by", row.family));
+    out.push(cx.draft(
+        Some(src),
+        Some(d.span(vg.a, end - 1)),
+        vec![span],
+        "passive_by",
+        row.family,
+    ));
     true
 }
