@@ -39,7 +39,22 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The stage reads the document's tokens (made once by the pipeline for every stage).
+    let all_tokens: Vec<_> = docs
+        .iter()
+        .map(|d| claimex::lexical::tokenize(&d.text))
+        .collect();
     g.bench_function("boilerplate", |b| {
+        b.iter(|| {
+            for (d, t) in docs.iter().zip(&all_tokens) {
+                black_box(
+                    p.boilerplate
+                        .classify_tokens(&d.text, t, Default::default()),
+                );
+            }
+        })
+    });
+    g.bench_function("boilerplate_and_tokens", |b| {
         b.iter(|| {
             for d in &docs {
                 black_box(p.boilerplate.classify(&d.text, None));

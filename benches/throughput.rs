@@ -61,7 +61,7 @@ fn main() {
         }
     });
     if let Some(threads) = child_threads {
-        let pipeline = Pipeline::builder().build().expect("pipeline");
+        let mut pipeline = Pipeline::builder().build().expect("pipeline");
         let common = Common {
             inputs: vec![path.into()],
             input: InputOptions::default(),
@@ -70,8 +70,10 @@ fn main() {
                 ..RunOptions::default()
             },
             output: Some("/dev/null".into()),
+            // As `claimex extract` runs: a first pass learns each site's repeated lines.
+            learn_repeats: true,
         };
-        let s = commands::extract(&common, &pipeline, emit).expect("run");
+        let s = commands::extract(&common, &mut pipeline, emit).expect("run");
         println!("threads {threads}: {} docs, {:.1} MB in {:.2} s = {:.1} MB/s, {} claims, peak RSS {:.0} MiB", s.documents, s.bytes as f64 / 1e6, s.seconds, s.mb_per_s(), s.claims, peak_rss_kib() as f64 / 1024.0);
         return;
     }

@@ -27,7 +27,16 @@ pub struct Common {
     pub run: RunOptions,
     /// Where to write (`None` = stdout).
     pub output: Option<PathBuf>,
+    /// `extract`: learn the lines each site repeats across its pages in a first pass over
+    /// the input files (not stdin), and treat them as boilerplate.
+    pub learn_repeats: bool,
 }
+
+/// One-run repeat learning: a line is learned when it is in at least this many documents
+/// of a site ...
+pub const REPEAT_MIN_DOCS: u32 = 3;
+/// ... and at least this share of them.
+pub const REPEAT_MIN_SHARE: f64 = 0.2;
 
 /// What `extract` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,8 +156,34 @@ fn run_command<A: Send>(
     Ok(summary)
 }
 
-/// `claimex extract`: claims (or whole document records) for every document.
-pub fn extract(common: &Common, pipeline: &Pipeline, emit: Emit) -> Result<Summary> {
+/// The lines each site repeats across the pages of the input files, learned in a first,
+/// sequential pass (bounded memory: lossy counting), so the labels are the same for any
+/// number of threads. `None` when the input is stdin (it cannot be read twice) or nothing
+/// recurs.
+pub fn learn_repeats(common: &Common) -> Result<Option<Profile>> {
+    if common.inputs.is_empty() || common.inputs.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(None);
+    }
+    let (docs, _, _) = stream(common)?;
+    let mut b = ProfileBuilder::new();
+    for rec in docs {
+        if let Item::Doc(d) = &rec.item {
+            b.add(&d.text, d.field("url"));
+        }
+    }
+    let p = b.build(REPEAT_MIN_DOCS, REPEAT_MIN_SHARE);
+    Ok((!p.is_empty()).then_some(p))
+}
+
+/// `claimex extract`: claims (or whole document records) for every document. With
+/// `common.learn_repeats`, a first pass learns each site's repeated lines.
+pub fn extract(common: &Common, pipeline: &mut Pipeline, emit: Emit) -> Result<Summary> {
+    if common.learn_repeats {
+        if let Some(p) = learn_repeats(common)? {
+            pipeline.boilerplate.set_profile(p);
+        }
+    }
+    let pipeline = &*pipeline;
     // The claims stream's error records keep `doc` beside `id` while claim lines do.
     let key = if emit == Emit::Documents { "id" } else { "doc" };
     run_command(
@@ -225,9 +260,13 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
         },
         |doc, ann, out| {
             if text_only {
+                // The headline first, then the article's headings and paragraphs.
                 let mut first = true;
                 for b in &ann.blocks {
-                    if matches!(b.kind, BlockKind::Body | BlockKind::Heading) {
+                    if matches!(
+                        b.kind,
+                        BlockKind::Title | BlockKind::Body | BlockKind::Heading
+                    ) {
                         if !first {
                             out.write_all(b"\n")?;
                         }
@@ -243,6 +282,27 @@ pub fn clean(common: &Common, pipeline: &Pipeline, text_only: bool) -> Result<Su
                 };
                 output::write_document_record(out, doc, ann, parts)?;
             }
+            Ok(0)
+        },
+    )
+}
+
+/// `claimex clean --emit body`: one `{"id", "text"}` line per document with its body text
+/// (body and heading lines joined by `\n`), the shape article-extraction scorers read.
+pub fn clean_body(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
+    run_command(
+        common,
+        "id",
+        |doc| pipeline.blocks(doc),
+        |doc, blocks, out| {
+            let body: Vec<&str> = blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
+                .map(|b| b.span.slice(&doc.text))
+                .collect();
+            let record = serde_json::json!({"id": doc.id, "text": body.join("\n")});
+            serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
+            out.write_all(b"\n")?;
             Ok(0)
         },
     )

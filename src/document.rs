@@ -22,6 +22,9 @@ pub struct Document {
     /// Problems found while reading that did not stop the document (e.g. invalid UTF-8
     /// replaced by U+FFFD), reported in the output's `warnings`.
     pub warnings: Vec<String>,
+    /// DOM hints, one per line, when the text was extracted from HTML (then the output
+    /// also carries `text`, since it is not the input's bytes).
+    pub layout: Option<crate::layout::Layout>,
 }
 
 impl Document {
@@ -32,6 +35,7 @@ impl Document {
             text: text.into(),
             fields: Vec::new(),
             warnings: Vec::new(),
+            layout: None,
         }
     }
 

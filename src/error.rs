@@ -8,7 +8,8 @@ use std::path::PathBuf;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocError {
     /// Machine-readable kind: `malformed_json`, `missing_text`, `text_not_string`, `not_object`,
-    /// `empty_document`, `blank_line`, `too_large`, `read_error`.
+    /// `empty_document`, `blank_line`, `too_large`, `read_error`, `truncated`,
+    /// `unsupported_format`, `malformed_warc`.
     pub kind: &'static str,
     /// What happened, naming the file and line, and what to do about it.
     pub message: String,
@@ -72,6 +73,14 @@ pub enum Error {
     Interrupted {
         /// The signal number.
         signal: usize,
+    },
+    /// A folder (or the list of paths) holds no file claimex can read.
+    #[error("{path}: no documents to read: {message}")]
+    NoDocuments {
+        /// The folder.
+        path: PathBuf,
+        /// What was found instead.
+        message: String,
     },
     /// Writing the output failed.
     #[error("cannot write output: {0}")]

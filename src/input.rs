@@ -8,6 +8,8 @@
 //!   other string fields carried to the output; blank or broken lines become error records
 //!   (with `FILE:LINE` ids) so that every input line has exactly one output line.
 //! * `-` or no path: standard input, JSONL when its first non-blank byte is `{`.
+//! * HTML, WARC, JSON arrays, `.gz`/`.zst` and unsupported formats: see [`crate::crawl`]
+//!   (by name, or by content on stdin and for names that say nothing).
 //! * In folders, `README`, `LICENSE` and similar files are skipped: they describe the corpus.
 //!
 //! Invalid UTF-8 is decoded lossily (U+FFFD) and the document carries a warning; offsets then
@@ -26,6 +28,7 @@ mod jsonl;
 
 pub use discover::{discover, Discovery};
 pub use ids::derived_id;
+pub(crate) use jsonl::parse_line;
 
 /// How documents are laid out in one input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +37,14 @@ pub enum Format {
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// An HTML page: one document, its visible text (see [`crate::crawl::html`]).
+    Html,
+    /// A WARC (or WET) file: one document per page record (see [`crate::crawl::warc`]).
+    Warc,
+    /// A JSON array of objects (see [`crate::crawl::json_array`]).
+    JsonArray,
+    /// A format claimex cannot read (what it is, for the `unsupported_format` record).
+    Unsupported(&'static str),
 }
 
 /// One input to read: a file, or standard input.
@@ -149,11 +160,7 @@ fn is_corpus_doc(path: &Path) -> bool {
 }
 
 fn format_of(path: &Path) -> Option<Format> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "jsonl" | "ndjson" => Some(Format::Jsonl),
-        "txt" | "md" | "text" => Some(Format::Text),
-        _ => None,
-    }
+    crate::crawl::format_of(path)
 }
 
 fn slash_path(p: &Path) -> String {
@@ -195,6 +202,8 @@ enum ReaderState {
         /// Input bytes read while detecting and not yet counted.
         extra: u64,
     },
+    /// HTML, WARC, JSON array, unsupported: records from [`crate::crawl::reader`].
+    Crawl(Box<dyn Iterator<Item = Record> + Send>),
     Done,
 }
 
@@ -260,7 +269,10 @@ impl DocStream {
                     }
                 }
                 match File::open(p) {
-                    Ok(file) => Box::new(BufReader::with_capacity(1 << 20, file)),
+                    Ok(file) => crate::crawl::decompress_by_name(
+                        Box::new(BufReader::with_capacity(1 << 20, file)),
+                        p,
+                    ),
                     Err(e) => {
                         let error =
                             DocError::new("read_error", format!("{}: cannot open: {e}", f.name));
@@ -269,10 +281,14 @@ impl DocStream {
                 }
             }
         };
-        let state = match f.format {
-            None => ReaderState::Detect,
-            Some(Format::Text) => ReaderState::Text(Blanks::default()),
-            Some(Format::Jsonl) => jsonl_state(&Blanks::default()),
+        let (state, src) = match f.format {
+            None => (ReaderState::Detect, src),
+            Some(Format::Text) => (ReaderState::Text(Blanks::default()), src),
+            Some(Format::Jsonl) => (jsonl_state(&Blanks::default()), src),
+            Some(crawl) => (
+                ReaderState::Crawl(crate::crawl::reader(crawl, &f.name, src, &self.opts)),
+                Box::new(io::empty()) as Box<dyn BufRead + Send>,
+            ),
         };
         self.current = Some(Reader {
             name: f.name,
@@ -318,15 +334,31 @@ impl Reader {
             match &mut self.state {
                 ReaderState::Done => return None,
                 ReaderState::Detect => {
-                    self.state = match detect(&mut *self.src, opts.max_doc_bytes) {
+                    // crawl: gzip/zstd are undone first; HTML, WARC, JSON arrays and
+                    // unsupported formats are told from the first non-blank bytes.
+                    let found = crate::crawl::unwrap_compression(&mut self.src)
+                        .and_then(|()| detect(&mut *self.src, opts.max_doc_bytes))
+                        .and_then(|(f, blanks)| {
+                            let head = self.src.fill_buf()?;
+                            Ok((crate::crawl::sniff(head, head).unwrap_or(f), blanks))
+                        });
+                    self.state = match found {
                         Ok((Format::Jsonl, blanks)) => jsonl_state(&blanks),
                         Ok((Format::Text, blanks)) => ReaderState::Text(blanks),
+                        Ok((crawl, _)) => {
+                            let src = std::mem::replace(&mut self.src, Box::new(io::empty()));
+                            ReaderState::Crawl(crate::crawl::reader(crawl, &self.name, src, opts))
+                        }
                         Err(e) => {
                             self.state = ReaderState::Done;
                             return Some(read_failure(&self.name, None, &e));
                         }
                     };
                 }
+                ReaderState::Crawl(records) => match records.next() {
+                    Some(rec) => return Some(rec),
+                    None => self.state = ReaderState::Done,
+                },
                 ReaderState::Text(blanks) => {
                     let blanks = std::mem::take(blanks);
                     self.state = ReaderState::Done;
@@ -430,7 +462,10 @@ fn read_failure(name: &str, line: Option<u64>, e: &io::Error) -> Record {
     Record {
         bytes: 0,
         item: Item::Failed {
-            error: DocError::new("read_error", format!("{id}: read failed: {e}")),
+            error: DocError::new(
+                crate::crawl::compress::error_kind(e),
+                format!("{id}: read failed: {e}"),
+            ),
             id,
         },
     }
@@ -722,8 +757,14 @@ mod tests {
             max_doc_bytes: 1 << 16,
             ..InputOptions::default()
         };
+        // crawl: NUL bytes are binary data (unsupported_format), so the endless text is
+        // `yes`-like; /dev/zero itself is refused at its first bytes.
         let zero = std::fs::File::open("/dev/zero").unwrap();
-        let mut s = DocStream::from_reader("/dev/zero", zero, opts);
+        let mut s = DocStream::from_reader("/dev/zero", zero, opts.clone());
+        assert!(
+            matches!(s.next().map(|r| r.item), Some(Item::Failed { error, .. }) if error.kind == "unsupported_format")
+        );
+        let mut s = DocStream::from_reader("yes", io::repeat(b'y'), opts);
         match s.next().map(|r| r.item) {
             Some(Item::Failed { error, .. }) => {
                 assert_eq!(error.kind, "too_large");

@@ -21,6 +21,7 @@
 pub mod attribution;
 pub mod boilerplate;
 pub mod commands;
+pub mod crawl;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -28,6 +29,7 @@ pub mod export;
 pub mod fasthash;
 pub mod gazetteer;
 pub mod input;
+pub mod layout;
 pub mod lexical;
 pub mod msg;
 pub mod output;

@@ -126,12 +126,30 @@ struct EvalArgs {
     /// Also write all figures as JSON here.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    // --- boilerplate line model (eval boilerplate only) ---
+    /// Boilerplate: also score leave-one-site-out (the line model retrained without each
+    /// site; `eval all` always does).
+    #[arg(long)]
+    cv: bool,
+    /// Boilerplate: train the line model on all pages and write it here, e.g.
+    /// `--train-out data/boilerplate/model.tsv`.
+    #[arg(long, value_name = "FILE")]
+    train_out: Option<PathBuf>,
+    /// Boilerplate: training options for --cv and --train-out (default: the shipped model's),
+    /// e.g. `--train-opts l2=1,char_weight=0.5,threshold=0.5`.
+    #[arg(long, value_name = "OPTS")]
+    train_opts: Option<String>,
+    /// Boilerplate: write every line's features as TSV here, e.g. `--features-out /tmp/f.tsv`.
+    #[arg(long, value_name = "FILE")]
+    features_out: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
 struct InputArgs {
     /// Files or folders to read (folders recursively, in sorted order). `*.txt`/`*.md`: one
-    /// document per file; `*.jsonl`/`*.ndjson`: one per line. `-` or nothing: stdin.
+    /// document per file; `*.jsonl`/`*.ndjson`: one per line; `*.json`: an array of objects;
+    /// `*.html`/`*.htm`: one page; `*.warc`, `*.warc.gz`, `*.warc.wet.gz`: one document per
+    /// page record; any of them also `.gz` or `.zst`. `-` or nothing: stdin (format by content).
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// JSON field holding the text, e.g. `--text-field body`.
@@ -209,6 +227,10 @@ struct ExtractArgs {
     /// (`"claims": 0`) and every input document has a line (its summary or its error).
     #[arg(long)]
     doc_summary: bool,
+    /// Do not learn the lines a site repeats across its pages (by default a first pass over
+    /// the input files learns them and marks them `repeated`; stdin is never read twice).
+    #[arg(long)]
+    no_repeats: bool,
 }
 
 #[derive(Args)]
@@ -232,6 +254,14 @@ struct EntitiesArgs {
     gaz: GazetteerArgs,
 }
 
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
+enum CleanEmit {
+    /// One line per document with all its blocks (the default).
+    Blocks,
+    /// One `{"id", "text"}` line per document with its body text.
+    Body,
+}
+
 #[derive(Args)]
 struct CleanArgs {
     #[command(flatten)]
@@ -241,6 +271,10 @@ struct CleanArgs {
     /// Print only the body text (headings and paragraphs), documents separated by a blank line.
     #[arg(long)]
     text: bool,
+    /// `body`: one `{"id", "text"}` JSON line per document with its body text (headings and
+    /// paragraphs joined by newlines), e.g. `clean --emit body pages/ > body.jsonl`.
+    #[arg(long, value_enum, value_name = "WHAT", conflicts_with = "text")]
+    emit: Option<CleanEmit>,
     /// A boilerplate profile written by `claimex profile`.
     #[arg(long, value_name = "FILE")]
     profile: Option<PathBuf>,
@@ -289,6 +323,7 @@ fn common(input: &InputArgs, run: &RunArgs) -> Common {
             ..RunOptions::default()
         },
         output: run.output.clone(),
+        learn_repeats: false,
     }
 }
 
@@ -481,6 +516,18 @@ fn eval(a: EvalArgs) -> ExitCode {
     let shared = eval::Shared {
         root: a.shared.clone(),
     };
+    // The line model's training options: the shipped model's, changed by --train-opts.
+    let base = claimex::boilerplate::Model::builtin()
+        .map(|m| m.options())
+        .unwrap_or_default();
+    let opt = match a.train_opts.as_deref().map(|s| base.parse(s)) {
+        None => base,
+        Some(Ok(o)) => o,
+        Some(Err(e)) => {
+            msg::error(&format!("--train-opts: {e}"));
+            return ExitCode::from(2);
+        }
+    };
     let run = || -> claimex::error::Result<Vec<(&'static str, eval::Figures)>> {
         let p = Pipeline::builder().build()?;
         let mut out = Vec::new();
@@ -492,10 +539,7 @@ fn eval(a: EvalArgs) -> ExitCode {
             ));
         }
         if all || a.what == EvalWhat::Boilerplate {
-            out.push((
-                "boilerplate",
-                eval::boilerplate::evaluate(&shared, &p.boilerplate, a.verbose)?,
-            ));
+            out.push(("boilerplate", eval_boilerplate(&a, opt, &shared, &p)?));
         }
         if all || a.what == EvalWhat::Entities {
             out.push(("entities", eval::entities::evaluate(&shared, &p)?));
@@ -558,13 +602,37 @@ fn eval(a: EvalArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `eval boilerplate` with its line-model options (--cv, --train-out, --features-out).
+fn eval_boilerplate(
+    a: &EvalArgs,
+    opt: claimex::boilerplate::TrainOptions,
+    shared: &claimex::eval::Shared,
+    p: &Pipeline,
+) -> claimex::error::Result<claimex::eval::Figures> {
+    use claimex::eval::boilerplate as bp;
+    if let Some(path) = &a.features_out {
+        bp::dump_features(shared, path)?;
+    }
+    if let Some(path) = &a.train_out {
+        bp::write_model(shared, opt, path)?;
+        msg::info(&format!("line model written to {}", path.display()));
+    }
+    // The shipped model in-sample (and the seed page), then the held-out figure beside it.
+    let mut fig = bp::evaluate(shared, &p.boilerplate, a.verbose && !a.cv)?;
+    if a.cv || a.what == EvalWhat::All {
+        fig.extend(bp::cross_validate(shared, opt, a.verbose)?);
+    }
+    Ok(fig)
+}
+
 fn main() -> ExitCode {
     commands::set_stdout_closed(stdout_at_start::closed());
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => {
             guard_output(a.run.output.as_ref());
-            let c = common(&a.input, &a.run);
+            let mut c = common(&a.input, &a.run);
+            c.learn_repeats = !a.no_repeats && !a.gaz.no_boilerplate;
             let emit = match (a.emit, a.doc_summary) {
                 (EmitArg::Documents, true) => Cli::command()
                     .error(
@@ -577,7 +645,7 @@ fn main() -> ExitCode {
                 (EmitArg::Claims, true) => Emit::ClaimsWithSummary,
             };
             let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
-                .and_then(|p| commands::extract(&c, &p, emit));
+                .and_then(|mut p| commands::extract(&c, &mut p, emit));
             finish(res, &a.run, true)
         }
         Command::Segment(a) => {
@@ -596,8 +664,10 @@ fn main() -> ExitCode {
         Command::Clean(a) => {
             guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
-            let res =
-                pipeline(None, a.profile.as_ref()).and_then(|p| commands::clean(&c, &p, a.text));
+            let res = pipeline(None, a.profile.as_ref()).and_then(|p| match a.emit {
+                Some(CleanEmit::Body) => commands::clean_body(&c, &p),
+                _ => commands::clean(&c, &p, a.text),
+            });
             finish(res, &a.run, false)
         }
         Command::Eval(a) => eval(a),

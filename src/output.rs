@@ -375,6 +375,10 @@ pub fn write_document_record<W: Write>(
                 m.serialize_entry(k, v)?;
             }
         }
+        // crawl: text extracted from HTML is not the input's bytes; offsets point into it.
+        if doc.layout.is_some() {
+            m.serialize_entry("text", &doc.text)?;
+        }
         if !doc.warnings.is_empty() {
             m.serialize_entry("warnings", &doc.warnings)?;
         }
@@ -504,7 +508,7 @@ pub fn write_claim_records<W: Write>(
             m.serialize_entry("id", &doc.id)?;
             m.serialize_entry("doc", &doc.id)?;
             for (k, v) in &doc.fields {
-                if matches!(k.as_str(), "title" | "url" | "date") {
+                if matches!(k.as_str(), "title" | "url" | "date" | "author" | "site") {
                     m.serialize_entry(k, v)?;
                 }
             }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use crate::attribution::{Attribution, Attributor, Sentence};
-use crate::boilerplate::{Block, BlockKind, Boilerplate, Profile};
+use crate::boilerplate::{Block, BlockKind, Boilerplate, DocContext, Profile};
 use crate::document::Document;
 use crate::error::Result;
 use crate::gazetteer::{Entity, Gazetteer, GazetteerBuilder};
@@ -119,8 +119,12 @@ impl Pipeline {
     /// Runs every stage on one document.
     pub fn annotate(&self, doc: &Document) -> Annotations {
         let text = doc.text.as_str();
-        let blocks = self.blocks(doc);
-        let (sentences, tokens) = self.segment(text, &blocks);
+        // One token pass over the whole text: boilerplate classifies from it, then the tokens
+        // of boilerplate blocks are dropped and the rest become the sentences' tokens.
+        let mut tokens = Vec::new();
+        crate::lexical::tokenize_into(text, Span::new(0, text.len()), &mut tokens);
+        let blocks = self.blocks_with(doc, &tokens);
+        let sentences = self.segment_kept(text, &blocks, &mut tokens);
         let entities = self.gazetteer.tag(text, &tokens, &[]);
         let paragraphs: Vec<Span> = blocks
             .iter()
@@ -142,42 +146,67 @@ impl Pipeline {
     /// The blocks of a document: classified, or every line body when boilerplate removal is
     /// off.
     pub fn blocks(&self, doc: &Document) -> Vec<Block> {
-        if self.boilerplate_on {
-            return self
-                .boilerplate
-                .classify_doc(&doc.text, doc.field("title"), doc.field("url"));
+        if !self.boilerplate_on {
+            return all_body(&doc.text);
         }
-        crate::segmentation::lines(&doc.text)
-            .map(|l| l.trim(&doc.text))
-            .filter(|l| !l.is_empty())
-            .map(|span| Block {
-                span,
-                kind: BlockKind::Body,
-                reason: None,
-            })
-            .collect()
+        let tokens = crate::lexical::tokenize(&doc.text);
+        self.blocks_with(doc, &tokens)
+    }
+
+    /// [`Pipeline::blocks`] from the document's tokens (all of them, as
+    /// [`crate::lexical::tokenize_into`] cuts the whole text).
+    pub fn blocks_with(&self, doc: &Document, tokens: &[Token]) -> Vec<Block> {
+        if !self.boilerplate_on {
+            return all_body(&doc.text);
+        }
+        let ctx = DocContext {
+            title: doc.field("title"),
+            url: doc.field("url"),
+        };
+        self.boilerplate.classify_tokens(&doc.text, tokens, ctx)
     }
 
     /// Sentences and tokens of the non-boilerplate blocks, every sentence tagged.
     pub fn segment(&self, text: &str, blocks: &[Block]) -> (Vec<Sentence>, Vec<Token>) {
+        let mut tokens = crate::lexical::tokenize(text);
+        let sentences = self.segment_kept(text, blocks, &mut tokens);
+        (sentences, tokens)
+    }
+
+    /// Sentences of the non-boilerplate blocks, every sentence tagged. `tokens` holds the
+    /// tokens of the whole text on entry and only those of the kept blocks on return.
+    pub fn segment_kept(
+        &self,
+        text: &str,
+        blocks: &[Block],
+        tokens: &mut Vec<Token>,
+    ) -> Vec<Sentence> {
         let mut sentences = Vec::new();
-        let mut tokens = Vec::new();
         let mut spans = Vec::new();
+        let (mut read, mut write) = (0usize, 0usize);
         for (bi, b) in blocks.iter().enumerate() {
             if b.kind == BlockKind::Boilerplate {
                 continue;
             }
+            // Keep the block's tokens, in place, after those of the blocks kept before it.
+            while read < tokens.len() && (tokens[read].start as usize) < b.span.start {
+                read += 1;
+            }
+            let first_tok = write;
+            while read < tokens.len() && (tokens[read].end as usize) <= b.span.end {
+                tokens[write] = tokens[read];
+                read += 1;
+                write += 1;
+            }
             spans.clear();
             self.segmenter.split_block(text, b.span, &mut spans);
-            let first_tok = tokens.len();
-            self.segmenter.tokenize_into(text, b.span, &mut tokens);
             let mut k = first_tok;
             for s in &spans {
-                while k < tokens.len() && tokens[k].span().start < s.start {
+                while k < write && tokens[k].span().start < s.start {
                     k += 1;
                 }
                 let start = k;
-                while k < tokens.len() && tokens[k].span().end <= s.end {
+                while k < write && tokens[k].span().end <= s.end {
                     k += 1;
                 }
                 crate::lexical::tag_sentence(text, &mut tokens[start..k]);
@@ -189,6 +218,20 @@ impl Pipeline {
                 });
             }
         }
-        (sentences, tokens)
+        tokens.truncate(write);
+        sentences
     }
+}
+
+/// Every non-empty line as a body block (boilerplate removal off).
+fn all_body(text: &str) -> Vec<Block> {
+    crate::segmentation::lines(text)
+        .map(|l| l.trim(text))
+        .filter(|l| !l.is_empty())
+        .map(|span| Block {
+            span,
+            kind: BlockKind::Body,
+            reason: None,
+        })
+        .collect()
 }

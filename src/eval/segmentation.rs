@@ -156,7 +156,8 @@ pub fn evaluate(shared: &Shared, seg: &Segmenter, verbose: bool) -> Result<Figur
     fig.insert("ud_recall".into(), r);
     fig.insert("ud_f1".into(), f);
     fig.insert("ud_intra_f1".into(), bf);
-    // The seed page: 41 body paragraphs, 9 of them with two sentences; no break after an
+    // The seed page: 41 body paragraphs, 8 of them with two sentences (the trailing
+    // "REUTERS" of the last one is a credit block, not a sentence); no break after an
     // abbreviation ("U.S.", "Maj.").
     let seed = read(&shared.corpus("seed/000_e3c8c729511c686c.txt"))?;
     let blocks = crate::boilerplate::Boilerplate::new().classify(&seed, None);
@@ -172,9 +173,9 @@ pub fn evaluate(shared: &Shared, seg: &Segmenter, verbose: bool) -> Result<Figur
         .map(|s| s.slice(&seed))
         .filter(|s| s.ends_with("U.S.") || s.ends_with("Maj.") || s.ends_with("U.K."))
         .collect();
-    let ok = body.len() == 50 && bad.is_empty();
+    let ok = body.len() == 49 && bad.is_empty();
     println!(
-        "segmentation: seed page body {} sentences (expected 50), {} ending in an abbreviation",
+        "segmentation: seed page body {} sentences (expected 49), {} ending in an abbreviation",
         body.len(),
         bad.len()
     );

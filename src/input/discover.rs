@@ -55,6 +55,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery> {
         if meta.is_dir() {
             let mut w = Walk::default();
             w.dir(p);
+            // crawl: a folder with nothing to read is an error (exit 2), saying what it holds.
+            if w.found.is_empty() {
+                let unread: Vec<PathBuf> = w.unread.drain(..).collect();
+                return Err(crate::crawl::no_documents(p, &unread));
+            }
             w.found.sort_by(|a, b| a.0.cmp(&b.0));
             for (f, unreadable) in w.found {
                 let rel = f.strip_prefix(p).unwrap_or(&f);
@@ -77,6 +82,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery> {
             }
             d.skipped
                 .extend(w.skipped.into_iter().map(|(f, why)| (slash_path(&f), why)));
+            d.skipped.extend(
+                w.unread
+                    .into_iter()
+                    .map(|f| (slash_path(&f), "a format claimex does not read")),
+            );
         } else {
             d.files.push(InputFile {
                 name: slash_path(p),
@@ -95,6 +105,8 @@ struct Walk {
     /// Documents, and folders that could not be read (with the error).
     found: Vec<(PathBuf, Option<String>)>,
     skipped: Vec<(PathBuf, &'static str)>,
+    /// Files in formats claimex does not read (crawl::keep_in_folder).
+    unread: Vec<PathBuf>,
     /// Folders entered, by canonical path: each is read once.
     seen: HashSet<PathBuf>,
 }
@@ -157,11 +169,17 @@ impl Walk {
             }
             return;
         }
-        if format_of(&path).is_none() || is_corpus_doc(&path) || hidden {
+        if is_corpus_doc(&path) || hidden {
             return;
         }
         if ft.is_file() {
-            self.found.push((path, None));
+            // crawl: formats claimex does not read (and .json that is no array) are counted.
+            match format_of(&path) {
+                Some(f) if crate::crawl::keep_in_folder(&path, f) => self.found.push((path, None)),
+                _ => self.unread.push(path),
+            }
+        } else if format_of(&path).is_none() {
+            self.unread.push(path);
         } else {
             self.skipped
                 .push((path, "not a regular file (FIFO, socket or device)"));

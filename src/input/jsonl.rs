@@ -146,7 +146,7 @@ fn classify(raw: &RawValue) -> Value {
 }
 
 /// Reads one JSONL line (without its `\n`) as a document.
-pub(super) fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOptions) -> Item {
+pub(crate) fn parse_line(name: &str, lineno: u64, raw: &[u8], opts: &InputOptions) -> Item {
     let loc = format!("{name}:{lineno}");
     let mut raw = raw;
     if lineno == 1 && raw.starts_with(b"\xEF\xBB\xBF") {
