@@ -226,7 +226,7 @@ fn completions_for_every_shell() {
         assert!(out.status.success(), "{shell}");
         let script = String::from_utf8(out.stdout).unwrap();
         assert!(
-            script.contains("extract") && script.contains("--allow-errors"),
+            script.contains("extract") && script.contains("allow-errors"),
             "{shell}: the script does not know the subcommands and flags"
         );
     }

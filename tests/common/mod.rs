@@ -89,6 +89,7 @@ pub struct SourceRec {
     pub head: SpanRec,
     pub id: Option<String>,
     pub resolved: Option<MentionRec>,
+    pub affiliation: Option<MentionRec>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,7 +98,7 @@ pub struct ContentRec {
     pub end: usize,
     pub text: String,
     #[serde(default)]
-    pub fragments: Vec<[usize; 2]>,
+    pub fragments: Vec<SpanRec>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,10 +113,13 @@ pub struct NumberRec {
 pub struct ClaimRec {
     pub sentence: usize,
     pub kind: String,
-    pub source: SourceRec,
+    /// `None`: hearsay with no one named ("reportedly").
+    pub source: Option<SourceRec>,
     pub cue: Option<SpanRec>,
     pub content: ContentRec,
+    pub frame: String,
     pub pattern: String,
+    pub confidence: f64,
     pub entities: Vec<EntityRec>,
     pub numbers: Vec<NumberRec>,
 }
@@ -212,33 +216,35 @@ pub fn check_doc(text: &str, d: &DocRec) {
             &c.content.text,
             "content",
         );
-        check_span(
-            text,
-            n,
-            c.source.start,
-            c.source.end,
-            &c.source.text,
-            "source",
-        );
-        check_span(
-            text,
-            n,
-            c.source.head.start,
-            c.source.head.end,
-            &c.source.head.text,
-            "source head",
-        );
+        if let Some(src) = &c.source {
+            check_span(text, n, src.start, src.end, &src.text, "source");
+            let h = &src.head;
+            check_span(text, n, h.start, h.end, &h.text, "source head");
+            for (m, what) in [
+                (&src.resolved, "resolved"),
+                (&src.affiliation, "affiliation"),
+            ] {
+                if let Some(r) = m {
+                    check_span(text, n, r.start, r.end, &r.text, what);
+                }
+            }
+        }
         if let Some(cue) = &c.cue {
             check_span(text, n, cue.start, cue.end, &cue.text, "cue");
         }
-        if let Some(r) = &c.source.resolved {
-            check_span(text, n, r.start, r.end, &r.text, "resolved");
-        }
+        assert!(
+            (0.0..=1.0).contains(&c.confidence),
+            "confidence {} out of 0..1",
+            c.confidence
+        );
+        let mut prev = c.content.start;
         for f in &c.content.fragments {
+            check_span(text, n, f.start, f.end, &f.text, "content fragment");
             assert!(
-                c.content.start <= f[0] && f[0] <= f[1] && f[1] <= c.content.end,
-                "fragment {f:?} outside content"
+                prev <= f.start && f.end <= c.content.end,
+                "fragment {f:?} out of order or outside content"
             );
+            prev = f.end;
         }
         for e in &c.entities {
             check_span(text, n, e.start, e.end, &e.text, "claim entity");
