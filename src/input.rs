@@ -79,6 +79,9 @@ pub struct InputOptions {
     /// Documents (or JSONL lines) longer than this many bytes become `too_large` error records
     /// without being held in memory.
     pub max_doc_bytes: usize,
+    /// How standard input is laid out; `None`: told from its first bytes. A pipe fed a share of
+    /// a JSONL dump (a Spark partition) says `Jsonl`: its first line may be a broken one.
+    pub stdin_format: Option<Format>,
 }
 
 impl Default for InputOptions {
@@ -87,6 +90,7 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_field: "id".into(),
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            stdin_format: None,
         }
     }
 }
@@ -281,7 +285,11 @@ impl DocStream {
                 }
             }
         };
-        let (state, src) = match f.format {
+        let format = match &f.path {
+            None => self.opts.stdin_format.or(f.format),
+            Some(_) => f.format,
+        };
+        let (state, src) = match format {
             None => (ReaderState::Detect, src),
             Some(Format::Text) => (ReaderState::Text(Blanks::default()), src),
             Some(Format::Jsonl) => (jsonl_state(&Blanks::default()), src),

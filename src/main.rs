@@ -159,9 +159,22 @@ struct InputArgs {
     /// an id derived from its text and url (`sha256:` and 20 hex digits), the same in any run.
     #[arg(long, default_value = "id", value_name = "NAME")]
     id_field: String,
+    /// How stdin is laid out, instead of telling it from its first bytes: `jsonl` for a pipe fed
+    /// a share of a JSONL dump (Spark, Dask), whose first line may be a broken one, e.g.
+    /// `--stdin-format jsonl`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    stdin_format: Option<StdinFormat>,
     /// Documents larger than this many bytes get a `too_large` error record, e.g. `--max-doc-bytes 100000000`.
     #[arg(long, default_value_t = DEFAULT_MAX_DOC_BYTES, value_name = "BYTES")]
     max_doc_bytes: usize,
+}
+
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
+enum StdinFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// One document: the whole input.
+    Text,
 }
 
 #[derive(Args, Clone)]
@@ -315,6 +328,10 @@ fn common(input: &InputArgs, run: &RunArgs) -> Common {
             text_field: input.text_field.clone(),
             id_field: input.id_field.clone(),
             max_doc_bytes: input.max_doc_bytes,
+            stdin_format: input.stdin_format.map(|f| match f {
+                StdinFormat::Jsonl => claimex::input::Format::Jsonl,
+                StdinFormat::Text => claimex::input::Format::Text,
+            }),
         },
         run: RunOptions {
             threads: run.threads,
@@ -632,7 +649,8 @@ fn main() -> ExitCode {
         Command::Extract(a) => {
             guard_output(a.run.output.as_ref());
             let mut c = common(&a.input, &a.run);
-            c.learn_repeats = !a.no_repeats && !a.gaz.no_boilerplate;
+            // A profile given is the one to use: a first pass must not replace it.
+            c.learn_repeats = !a.no_repeats && !a.gaz.no_boilerplate && a.gaz.profile.is_none();
             let emit = match (a.emit, a.doc_summary) {
                 (EmitArg::Documents, true) => Cli::command()
                     .error(

@@ -303,3 +303,39 @@ fn version_names_the_git_commit() {
         assert!(v.contains(short) || v.contains("unknown"), "{v} vs {short}");
     }
 }
+
+#[test]
+fn stdin_format_jsonl_reads_a_share_that_starts_with_a_broken_line() {
+    // A Spark partition or a Dask block can start anywhere in a dump, a broken line included.
+    let input = "not json {\"id\": \"x\"\n{\"id\": \"a\", \"text\": \"He said so.\"}\n";
+    let guessed = run(
+        &["extract", "--emit", "documents", "-q"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(
+        lines(&guessed).len(),
+        1,
+        "told from its first byte: one text document"
+    );
+    let out = run(
+        &[
+            "extract",
+            "--emit",
+            "documents",
+            "-q",
+            "--stdin-format",
+            "jsonl",
+        ],
+        Some(input.as_bytes()),
+    );
+    let values = lines(&out);
+    assert_eq!(values.len(), 2);
+    assert_eq!(values[0]["error"]["kind"], "not_object");
+    assert_eq!(values[1]["id"], "a");
+    // And `text` reads a stdin starting with `{` as one document.
+    let out = run(
+        &["segment", "-q", "--stdin-format", "text"],
+        Some(b"{not a record} He said so.\nShe agreed.\n"),
+    );
+    assert_eq!(lines(&out).len(), 1);
+}

@@ -18,9 +18,10 @@ import threading
 import dask
 import dask.bag as db
 
-# As for Spark: one thread per process (Dask runs one partition per worker core), and bad input
-# lines as error records with exit 0; a non-zero exit (2: I/O or usage) fails the partition.
-ARGS = ["extract", "--emit", "documents", "--threads", "1", "--allow-errors", "-q"]
+# As for Spark: JSONL whatever a partition's first line is, one thread per process (Dask runs
+# one partition per worker core), and bad input lines as error records with exit 0; a non-zero
+# exit (2: I/O or usage) fails the partition.
+ARGS = ["extract", "--emit", "documents", "--stdin-format", "jsonl", "--threads", "1", "--allow-errors", "-q"]
 
 
 def run_claimex(lines, binary, args=ARGS):

@@ -23,43 +23,60 @@ from pyspark import SparkFiles
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
-# One worker thread per claimex process: Spark already runs one task per core, so the default
-# (all cores per process) would run cores x cores threads. --allow-errors: a malformed input
-# line becomes an error record and the process still exits 0, so checkCode=True fails the task
-# only for what is worth failing it (a crash, an I/O error, a usage error: exit 2).
-ARGS = ["extract", "--emit", "documents", "--threads", "1", "--line-buffered", "--allow-errors"]
+# --stdin-format jsonl: a partition is JSONL even when its first line is a broken one (claimex
+# would otherwise tell the layout from the first byte and read the partition as one text).
+# --threads 1: Spark already runs one task per core; the default (all cores per process) would
+# run cores x cores threads. --allow-errors: a malformed input line becomes an error record and
+# the process still exits 0, so checkCode=True fails the task only for what is worth failing it
+# (a crash, an I/O error, a usage error: exit 2).
+ARGS = ["extract", "--emit", "documents", "--stdin-format", "jsonl", "--threads", "1", "--line-buffered", "--allow-errors"]
 
 
-def claimex_command(spark: SparkSession, binary: str, args=ARGS) -> str:
-    """Ships `binary` to every executor (SparkContext.addFile, like `--files`) and returns the
-    command line that runs it there.
+def ship(spark: SparkSession, path: str) -> str:
+    """Ships a file to every executor (SparkContext.addFile, like `--files`) and returns its
+    path there.
 
     On a cluster the shipped file lands in each executor's working directory, where the
     Python worker runs `rdd.pipe`'s command (`./claimex`). In local mode driver and executor are
     one process and the file is in the driver's SparkFiles folder instead.
     """
     sc = spark.sparkContext
-    sc.addFile(os.path.abspath(binary))
-    name = os.path.basename(binary)
-    exe = SparkFiles.get(name) if sc.master.startswith("local") else "./" + name
-    return shlex.join([exe, *args])
+    sc.addFile(os.path.abspath(path))
+    name = os.path.basename(path)
+    return SparkFiles.get(name) if sc.master.startswith("local") else "./" + name
 
 
-def extract_lines(spark: SparkSession, binary: str, inputs, partitions=None, args=ARGS):
+def claimex_command(spark: SparkSession, binary: str, args=ARGS, profile=None) -> str:
+    """The command line that runs the shipped `binary` on an executor. `profile`: a file written
+    by `claimex profile` (shipped too), so that every task marks the lines each site repeats
+    across the whole dump, which one task cannot learn from its own partition. A profile learnt
+    with `claimex profile --min-docs 3 --min-share 0.2 DUMP` (what `extract DUMP` learns in its
+    first pass) gives the records of a direct `claimex extract DUMP`."""
+    args = list(args)
+    if profile:
+        args += ["--profile", ship(spark, profile)]
+    return shlex.join([ship(spark, binary), *args])
+
+
+def extract_lines(spark: SparkSession, binary: str, inputs, partitions=None, args=ARGS, profile=None):
     """claimex over JSONL files: an RDD of its output lines, one per input line."""
     sc = spark.sparkContext
     lines = sc.textFile(",".join(inputs), minPartitions=partitions or sc.defaultParallelism)
     # `env`: the command's whole environment (rdd.pipe passes nothing else). checkCode=True:
     # a non-zero exit fails the task (Scala's RDD.pipe always checks).
-    return lines.pipe(claimex_command(spark, binary, args), env={"LC_ALL": "C.UTF-8"}, checkCode=True)
+    command = claimex_command(spark, binary, args, profile)
+    return lines.pipe(command, env={"LC_ALL": "C.UTF-8"}, checkCode=True)
 
 
-def extract_paths(spark: SparkSession, binary: str, path_list: str, partitions=None, args=ARGS):
+def extract_paths(spark: SparkSession, binary: str, path_list: str, partitions=None, args=ARGS, profile=None):
     """claimex over a list of files (one path a line, readable from every executor: a shared
     file system): each task runs claimex on its share of the paths. The paths are arguments,
     so any input claimex reads by name works (text, JSONL; WARC once claimex reads it)."""
     sc = spark.sparkContext
-    command = shlex.split(claimex_command(spark, binary, args))
+    # Given files, `extract` first learns the lines each site repeats across them: here that
+    # would depend on how the paths fall into partitions. A shipped profile, or none.
+    args = list(args) + ([] if profile else ["--no-repeats"])
+    command = shlex.split(claimex_command(spark, binary, args, profile))
 
     def run(paths):
         paths = [p for p in paths if p.strip()]
@@ -107,13 +124,14 @@ def main():
     ap.add_argument("--out", required=True, help="folder for documents.parquet and claims.parquet")
     ap.add_argument("--paths", action="store_true", help="the input is a list of file paths")
     ap.add_argument("--partitions", type=int, help="input partitions (default: Spark's parallelism)")
+    ap.add_argument("--profile", help="a site profile from `claimex profile`, shipped to every task")
     ap.add_argument("inputs", nargs="+")
     a = ap.parse_args()
     spark = SparkSession.builder.appName("claimex").getOrCreate()
     if a.paths:
-        out = extract_paths(spark, a.claimex, ",".join(a.inputs), a.partitions)
+        out = extract_paths(spark, a.claimex, ",".join(a.inputs), a.partitions, profile=a.profile)
     else:
-        out = extract_lines(spark, a.claimex, a.inputs, a.partitions)
+        out = extract_lines(spark, a.claimex, a.inputs, a.partitions, profile=a.profile)
     # Run claimex once: the schema inference and the two writes below all read this.
     out = out.persist()
     docs = read_documents(spark, out)

@@ -36,10 +36,17 @@ def check(what, ok, detail=""):
     print(f"ok   {what}", flush=True)
 
 
-def direct(binary, path, args=None):
-    """The records of a direct run over `path` (as a file argument)."""
-    args = args or ["extract", "--emit", "documents", "-q", "--allow-errors"]
-    out = subprocess.run([binary, *args, path], capture_output=True, check=True).stdout
+DIRECT = ["extract", "--emit", "documents", "-q", "--allow-errors"]
+
+
+def direct(binary, path, stdin=True, args=DIRECT):
+    """The records of a direct run over `path`: fed on stdin, as a pipe feeds each task, or as
+    a file argument (then `extract` first learns the lines each site repeats in the file)."""
+    if stdin:
+        with open(path, "rb") as f:
+            out = subprocess.run([binary, *args], stdin=f, capture_output=True, check=True).stdout
+    else:
+        out = subprocess.run([binary, *args, path], capture_output=True, check=True).stdout
     return [json.loads(l) for l in out.decode("utf-8").splitlines()]
 
 
@@ -47,21 +54,35 @@ def claims_by_id(records):
     return {r["id"]: len(r.get("claims") or []) for r in records}
 
 
-def compare(spark, name, binary, path, partitions=2):
-    """The recipe over `path` against a direct run: same ids, same claims per id, same count."""
-    want = direct(binary, path)
-    lines = recipe.extract_lines(spark, binary, [path], partitions).persist()
+def compare(spark, name, binary, path, partitions=2, profile=None):
+    """The recipe over `path` against a direct run: same ids, same claims per id, same count,
+    same records. With a profile, against a direct run over the file (which learns one)."""
+    want = direct(binary, path, stdin=profile is None)
+    lines = recipe.extract_lines(spark, binary, [path], partitions, profile=profile).persist()
     check(f"{name}: {partitions} partitions", lines.getNumPartitions() == partitions, lines.getNumPartitions())
     docs = recipe.read_documents(spark, lines)
-    got = {r["id"]: r for r in (json.loads(l) for l in lines.collect())}
+    records = [json.loads(l) for l in lines.collect()]
     n_in = sum(1 for _ in open(path, encoding="utf-8"))
-    check(f"{name}: one record per input line ({n_in})", docs.count() == n_in == len(want), (docs.count(), n_in, len(want)))
-    check(f"{name}: distinct ids", len(got) == n_in, f"{len(got)} distinct of {n_in}")
-    check(f"{name}: ids as in a direct run", set(got) == {r["id"] for r in want})
+    check(f"{name}: one record per input line ({n_in})", len(records) == n_in == len(want), (len(records), n_in, len(want)))
+    # A line that cannot be read has no content to derive an id from: its error record keeps
+    # its place (`<stdin>:LINE`, counted within its task). Keyed records are compared by id.
+    keyed = [r for r in want if not r["id"].startswith("<stdin>:")]
+    got = {r["id"]: r for r in records if not r["id"].startswith("<stdin>:")}
+    check(f"{name}: distinct ids", len(got) == len(keyed), f"{len(got)} distinct of {len(keyed)}")
+    check(f"{name}: ids as in a direct run", set(got) == {r["id"] for r in keyed})
+    kinds = sorted((r.get("error") or {}).get("kind", "") for r in records)
+    check(f"{name}: error records as in a direct run", kinds == sorted((r.get("error") or {}).get("kind", "") for r in want))
+    want = keyed
     check(f"{name}: claims per document as in a direct run", claims_by_id(got.values()) == claims_by_id(want))
-    # Whole records too: the same bytes per document whatever the partitioning.
-    same = all(json.dumps(got[r["id"]], sort_keys=True) == json.dumps(r, sort_keys=True) for r in want)
-    check(f"{name}: every record as in a direct run", same)
+    # Whole records too, the same whatever the partitioning (an error message names the line
+    # within its task: compared without it).
+    def norm(r):
+        if r and "error" in r:
+            r = dict(r, error={"kind": r["error"]["kind"]})
+        return json.dumps(r, sort_keys=True)
+
+    same = all(norm(got.get(r["id"])) == norm(r) for r in want)
+    check(f"{name}: every record as in a direct run{' over the file' if profile else ''}", same)
     n_claims = sum(claims_by_id(want).values())
     if "claims" in docs.columns:
         claims = recipe.claims_of(docs)
@@ -78,14 +99,20 @@ def main():
         .appName("claimex-ci")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark.sparkContext.setLogLevel("FATAL")
     print(f"spark {spark.version} up in {time.time() - started:.1f} s", flush=True)
     tmp = tempfile.mkdtemp(prefix="claimex-spark-")
     samples = os.path.join(ROOT, "corpora", "samples.jsonl")
 
     docs, _ = compare(spark, "samples.jsonl", binary, samples)
+    # With the profile a direct run over the file learns first, shipped to every task: the
+    # records of `claimex extract --emit documents corpora/samples.jsonl`, byte for byte.
+    tmp_profile = os.path.join(tmp, "site.json")
+    subprocess.run([binary, "profile", "-q", "--min-docs", "3", "--min-share", "0.2", samples, "-o", tmp_profile], check=True)
+    compare(spark, "samples.jsonl with a shipped profile", binary, samples, profile=tmp_profile)
     out = os.path.join(tmp, "out")
     docs.write.parquet(os.path.join(out, "documents.parquet"))
     recipe.claims_of(docs).write.parquet(os.path.join(out, "claims.parquet"))
@@ -127,7 +154,7 @@ def main():
     with open(listing, "w") as f:
         f.write("".join(p + "\n" for p in txt))
     got = [json.loads(l) for l in recipe.extract_paths(spark, binary, listing, 2).collect()]
-    want = [r for p in txt for r in direct(binary, p)]
+    want = [r for p in txt for r in direct(binary, p, stdin=False, args=DIRECT + ["--no-repeats"])]
     check("paths: same records as direct runs", sorted(map(json.dumps, got)) == sorted(map(json.dumps, want)), len(got))
 
     if shared:
