@@ -2,16 +2,21 @@
 //! * every `gazetteers/*.tsv` (and the first-name lexicon) is embedded into the binary, so a
 //!   default run needs no files and adding a list needs no code change;
 //! * the word-class data under `data/` is compiled into the static lexicon table of the token
-//!   layer (`build/lexicon.rs`), so nothing is parsed at start-up.
+//!   layer (`build/lexicon.rs`), so nothing is parsed at start-up;
+//! * the git commit of the checkout is named for `claimex --version` (`build/version.rs`).
 use std::fmt::Write;
 use std::path::Path;
 
 #[path = "build/lexicon.rs"]
 mod lexicon;
+#[path = "build/version.rs"]
+mod version;
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     println!("cargo:rerun-if-changed=build/lexicon.rs");
+    println!("cargo:rerun-if-changed=build/version.rs");
+    version::emit();
     println!("cargo:rerun-if-changed=src/lexical/names.rs");
     lexicon::compile(Path::new("."), Path::new(&out_dir));
     let dir = Path::new("gazetteers");

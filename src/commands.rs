@@ -43,6 +43,8 @@ pub const REPEAT_MIN_SHARE: f64 = 0.2;
 pub enum Emit {
     /// One line per claim.
     Claims,
+    /// One line per claim, then one summary line per document (`--doc-summary`).
+    ClaimsWithSummary,
     /// One line per document.
     Documents,
 }
@@ -182,7 +184,8 @@ pub fn extract(common: &Common, pipeline: &mut Pipeline, emit: Emit) -> Result<S
         }
     }
     let pipeline = &*pipeline;
-    let key = if emit == Emit::Claims { "doc" } else { "id" };
+    // The claims stream's error records keep `doc` beside `id` while claim lines do.
+    let key = if emit == Emit::Documents { "id" } else { "doc" };
     run_command(
         common,
         key,
@@ -191,6 +194,10 @@ pub fn extract(common: &Common, pipeline: &mut Pipeline, emit: Emit) -> Result<S
             match emit {
                 Emit::Documents => output::write_document_record(out, doc, ann, DocParts::EXTRACT)?,
                 Emit::Claims => output::write_claim_records(out, doc, ann)?,
+                Emit::ClaimsWithSummary => {
+                    output::write_claim_records(out, doc, ann)?;
+                    output::write_summary_record(out, doc, ann)?;
+                }
             }
             Ok(ann.attribution.claims.len() as u64)
         },

@@ -4,8 +4,9 @@
 //! * `*.txt`, `*.md` (and any other file named explicitly): one document per file, id = the
 //!   path relative to the directory argument (or the path as given for a file argument).
 //! * `*.jsonl`, `*.ndjson`: one document per line; text from `text`, id from `id` (both
-//!   configurable), other string fields carried to the output; blank or broken lines become
-//!   error records so that every input line has exactly one output line.
+//!   configurable, a record without an id gets one derived from its content: [`derived_id`]),
+//!   other string fields carried to the output; blank or broken lines become error records
+//!   (with `FILE:LINE` ids) so that every input line has exactly one output line.
 //! * `-` or no path: standard input, JSONL when its first non-blank byte is `{`.
 //! * HTML, WARC, JSON arrays, `.gz`/`.zst` and unsupported formats: see [`crate::crawl`]
 //!   (by name, or by content on stdin and for names that say nothing).
@@ -22,9 +23,11 @@ use crate::document::Document;
 use crate::error::DocError;
 
 mod discover;
+mod ids;
 mod jsonl;
 
 pub use discover::{discover, Discovery};
+pub use ids::derived_id;
 pub(crate) use jsonl::parse_line;
 
 /// How documents are laid out in one input.
@@ -76,6 +79,9 @@ pub struct InputOptions {
     /// Documents (or JSONL lines) longer than this many bytes become `too_large` error records
     /// without being held in memory.
     pub max_doc_bytes: usize,
+    /// How standard input is laid out; `None`: told from its first bytes. A pipe fed a share of
+    /// a JSONL dump (a Spark partition) says `Jsonl`: its first line may be a broken one.
+    pub stdin_format: Option<Format>,
 }
 
 impl Default for InputOptions {
@@ -84,6 +90,7 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_field: "id".into(),
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            stdin_format: None,
         }
     }
 }
@@ -278,7 +285,11 @@ impl DocStream {
                 }
             }
         };
-        let (state, src) = match f.format {
+        let format = match &f.path {
+            None => self.opts.stdin_format.or(f.format),
+            Some(_) => f.format,
+        };
+        let (state, src) = match format {
             None => (ReaderState::Detect, src),
             Some(Format::Text) => (ReaderState::Text(Blanks::default()), src),
             Some(Format::Jsonl) => (jsonl_state(&Blanks::default()), src),
@@ -642,7 +653,7 @@ mod tests {
             ]
         );
         assert_eq!(got[4].id(), "7");
-        assert_eq!(got[6].id(), "t.jsonl:7");
+        assert_eq!(got[6].id(), derived_id("Two.", None));
         if let Item::Doc(d) = &got[0] {
             assert_eq!(d.field("url"), Some("u"));
         }

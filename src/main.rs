@@ -1,11 +1,12 @@
 //! The `claimex` command line: parses arguments, calls the library, maps results to exit
-//! codes (0 all documents succeeded, 1 some failed, 2 usage or I/O error).
+//! codes (0 all documents succeeded, 1 some failed, 2 usage or I/O error). The one clap
+//! definition: `claimex completions` and `claimex man` are generated from it.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use claimex::commands::{self, Common, Emit};
 use claimex::input::{InputOptions, DEFAULT_MAX_DOC_BYTES};
@@ -15,18 +16,29 @@ use claimex::run::{RunOptions, Summary};
 
 mod review_cli;
 
+/// `--version`: the crate version and the git commit it was built from (`build/version.rs`).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (git ",
+    env!("CLAIMEX_GIT_COMMIT"),
+    ")"
+);
+
 /// Who said what in crawled news: attributed claims, entities, sentences and boilerplate, as JSONL.
 #[derive(Parser)]
-#[command(name = "claimex", version, about, long_about = None, after_help = "\
+#[command(name = "claimex", version = VERSION, propagate_version = true, about, long_about = None, after_help = "\
 Examples:
   claimex extract corpora/samples/                       one line per claim
-  claimex extract --emit documents dump.jsonl -o out.jsonl
-  cat dump.jsonl | claimex extract --line-buffered        as a filter (Spark pipe, Dask, Ray)
-  claimex segment --tokens article.txt
-  claimex clean --text page.txt
+  claimex extract --emit documents corpora/samples.jsonl -o docs.jsonl
+  cat corpora/samples.jsonl | claimex extract --threads 1 --line-buffered --allow-errors
+                                                         as a filter (Spark pipe, Dask, Ray)
+  claimex segment --tokens corpora/samples/sample-001.txt
+  claimex clean --text corpora/samples/sample-002.txt
+  claimex completions bash > ~/.local/share/bash-completion/completions/claimex
+  claimex man | man -l -
 
-Exit status: 0 all documents succeeded, 1 some documents failed (error records written),
-2 usage or I/O error (a closed stdout included).")]
+Exit status: 0 all documents succeeded (or --allow-errors), 1 some documents failed (error
+records written), 2 usage or I/O error (a closed stdout included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -52,6 +64,29 @@ enum Command {
     /// Export claims for Label Studio, doccano, brat or as CSV, e.g.
     /// `claimex export --to doccano docs.jsonl --text dump.jsonl -o doccano.jsonl`.
     Export(review_cli::ExportArgs),
+    /// Print a shell completion script, e.g. `claimex completions bash >
+    /// ~/.local/share/bash-completion/completions/claimex`, or `completions zsh > ~/.zfunc/_claimex`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `claimex man | man -l -`, `claimex man extract`, or write
+    /// every page with `claimex man --dir /usr/local/share/man/man1`.
+    Man(ManArgs),
+}
+
+#[derive(Args)]
+struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+struct ManArgs {
+    /// The subcommand whose page to print (default: the claimex page), e.g. `extract`.
+    #[arg(value_name = "SUBCOMMAND")]
+    subcommand: Option<String>,
+    /// Write claimex.1 and one claimex-SUBCOMMAND.1 per subcommand into this folder.
+    #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
+    dir: Option<PathBuf>,
 }
 
 #[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
@@ -120,12 +155,26 @@ struct InputArgs {
     /// JSON field holding the text, e.g. `--text-field body`.
     #[arg(long, default_value = "text", value_name = "NAME")]
     text_field: String,
-    /// JSON field holding the document id (else FILE:LINE), e.g. `--id-field doc_id`.
+    /// JSON field holding the document id, e.g. `--id-field doc_id`. A record without one gets
+    /// an id derived from its text and url (`sha256:` and 20 hex digits), the same in any run.
     #[arg(long, default_value = "id", value_name = "NAME")]
     id_field: String,
+    /// How stdin is laid out, instead of telling it from its first bytes: `jsonl` for a pipe fed
+    /// a share of a JSONL dump (Spark, Dask), whose first line may be a broken one, e.g.
+    /// `--stdin-format jsonl`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    stdin_format: Option<StdinFormat>,
     /// Documents larger than this many bytes get a `too_large` error record, e.g. `--max-doc-bytes 100000000`.
     #[arg(long, default_value_t = DEFAULT_MAX_DOC_BYTES, value_name = "BYTES")]
     max_doc_bytes: usize,
+}
+
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
+enum StdinFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// One document: the whole input.
+    Text,
 }
 
 #[derive(Args, Clone)]
@@ -143,6 +192,11 @@ struct RunArgs {
     /// No progress bar and no summary line on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Exit 0 even when documents failed (their error records are still written): for callers
+    /// that fail a job on any non-zero exit, e.g. Spark's `rdd.pipe(..., checkCode=True)`.
+    /// Usage and I/O errors still exit 2.
+    #[arg(long)]
+    allow_errors: bool,
 }
 
 #[derive(Args, Clone)]
@@ -164,7 +218,7 @@ struct GazetteerArgs {
 
 #[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
 enum EmitArg {
-    /// One line per claim, with the document id in `doc`.
+    /// One line per claim, with the document id in `id`.
     Claims,
     /// One line per input document, in input order, with blocks, sentences, entities, claims.
     Documents,
@@ -181,6 +235,11 @@ struct ExtractArgs {
     /// What to write: `claims` (one line per claim) or `documents` (one line per document).
     #[arg(long, value_enum, default_value = "claims")]
     emit: EmitArg,
+    /// With `--emit claims`: after each document's claims, one `{"id", "summary": {"claims",
+    /// "no_comment", "sentences"}}` line, so a document processed with nothing found shows
+    /// (`"claims": 0`) and every input document has a line (its summary or its error).
+    #[arg(long)]
+    doc_summary: bool,
     /// Do not learn the lines a site repeats across its pages (by default a first pass over
     /// the input files learns them and marks them `repeated`; stdin is never read twice).
     #[arg(long)]
@@ -253,21 +312,31 @@ struct ProfileArgs {
 }
 
 fn common(input: &InputArgs, run: &RunArgs) -> Common {
-    let total_known = input.paths.iter().all(|p| p.as_os_str() != "-") && !input.paths.is_empty();
+    let stdin = input.paths.is_empty() || input.paths.iter().any(|p| p.as_os_str() == "-");
+    // On a terminal only: a bar over files of some size, a spinner (bytes, rate) over stdin
+    // unless stdin is the terminal itself (someone typing).
+    let progress = !run.quiet
+        && std::io::stderr().is_terminal()
+        && if stdin {
+            !std::io::stdin().is_terminal()
+        } else {
+            total_size(&input.paths) > 4 << 20
+        };
     Common {
         inputs: input.paths.clone(),
         input: InputOptions {
             text_field: input.text_field.clone(),
             id_field: input.id_field.clone(),
             max_doc_bytes: input.max_doc_bytes,
+            stdin_format: input.stdin_format.map(|f| match f {
+                StdinFormat::Jsonl => claimex::input::Format::Jsonl,
+                StdinFormat::Text => claimex::input::Format::Text,
+            }),
         },
         run: RunOptions {
             threads: run.threads,
             line_buffered: run.line_buffered,
-            progress: !run.quiet
-                && total_known
-                && std::io::stderr().is_terminal()
-                && total_size(&input.paths) > 4 << 20,
+            progress,
             ..RunOptions::default()
         },
         output: run.output.clone(),
@@ -351,7 +420,33 @@ fn guard_output(path: Option<&PathBuf>) {
     }
 }
 
-fn finish(res: claimex::error::Result<Summary>, quiet: bool, what: &str) -> ExitCode {
+/// `1 document`, `2 documents`.
+fn count(n: u64, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The summary line: `295 documents (0 failed, 12 without claims), 1 claim, 1.4 MB in 0.52 s
+/// (2.8 MB/s)`; sizes in MB (10⁶ bytes), as in the progress bar.
+fn summary_line(s: &Summary, claims: bool) -> String {
+    let (found, none) = if claims {
+        (
+            format!("{}, ", count(s.claims, "claim")),
+            format!(", {} without claims", s.without_claims),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    format!(
+        "{} ({} failed{none}), {found}{:.1} MB in {:.2} s ({:.1} MB/s)",
+        count(s.documents, "document"),
+        s.failed,
+        s.bytes as f64 / 1e6,
+        s.seconds,
+        s.mb_per_s()
+    )
+}
+
+fn finish(res: claimex::error::Result<Summary>, run: &RunArgs, claims: bool) -> ExitCode {
     if let Ok(s) = &res {
         for n in &s.notes {
             msg::warn(n);
@@ -360,28 +455,65 @@ fn finish(res: claimex::error::Result<Summary>, quiet: bool, what: &str) -> Exit
     match res {
         Ok(s) if s.broken_pipe => ExitCode::SUCCESS,
         Ok(s) => {
-            if !quiet {
-                let claims = if what.is_empty() {
-                    String::new()
-                } else {
-                    format!("{} {what}, ", s.claims)
-                };
-                msg::info(&format!(
-                    "{} documents ({} failed), {claims}{:.1} MB in {:.2} s ({:.1} MB/s)",
-                    s.documents,
-                    s.failed,
-                    s.bytes as f64 / 1e6,
-                    s.seconds,
-                    s.mb_per_s()
-                ));
+            if !run.quiet {
+                msg::info(&summary_line(&s, claims));
             }
-            if s.failed > 0 {
+            if s.failed > 0 && !run.allow_errors {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }
         }
         Err(e) => fail(&e),
+    }
+}
+
+/// `claimex completions SHELL` and `claimex man`: written from the clap definition above.
+fn shell_files(cmd: Command) -> ExitCode {
+    use std::io::Write;
+    let mut cli = Cli::command();
+    let mut out = std::io::stdout().lock();
+    let res = match cmd {
+        Command::Completions(a) => {
+            clap_complete::generate(a.shell, &mut cli, "claimex", &mut out);
+            Ok(())
+        }
+        Command::Man(ManArgs { dir: Some(dir), .. }) => {
+            return match clap_mangen::generate_to(cli, &dir) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    msg::error(&format!("cannot write man pages to {}: {e}", dir.display()));
+                    ExitCode::from(2)
+                }
+            };
+        }
+        Command::Man(a) => {
+            cli.build();
+            let page = match &a.subcommand {
+                None => Some(cli),
+                // After `build`, a subcommand's display name is `claimex-NAME`: its page title.
+                Some(name) => cli.find_subcommand(name).cloned(),
+            };
+            match page {
+                Some(p) => clap_mangen::Man::new(p).render(&mut out),
+                None => {
+                    msg::error(&format!(
+                        "no subcommand {name:?}; `claimex --help` lists them",
+                        name = a.subcommand.unwrap_or_default()
+                    ));
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        _ => Ok(()),
+    };
+    match res.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            msg::error(&format!("cannot write to standard output: {e}"));
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -517,28 +649,35 @@ fn main() -> ExitCode {
         Command::Extract(a) => {
             guard_output(a.run.output.as_ref());
             let mut c = common(&a.input, &a.run);
-            c.learn_repeats = !a.no_repeats && !a.gaz.no_boilerplate;
-            let emit = if a.emit == EmitArg::Documents {
-                Emit::Documents
-            } else {
-                Emit::Claims
+            // A profile given is the one to use: a first pass must not replace it.
+            c.learn_repeats = !a.no_repeats && !a.gaz.no_boilerplate && a.gaz.profile.is_none();
+            let emit = match (a.emit, a.doc_summary) {
+                (EmitArg::Documents, true) => Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--doc-summary goes with --emit claims (a document record already says what was found)",
+                    )
+                    .exit(),
+                (EmitArg::Documents, false) => Emit::Documents,
+                (EmitArg::Claims, false) => Emit::Claims,
+                (EmitArg::Claims, true) => Emit::ClaimsWithSummary,
             };
             let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
                 .and_then(|mut p| commands::extract(&c, &mut p, emit));
-            finish(res, a.run.quiet, "claims")
+            finish(res, &a.run, true)
         }
         Command::Segment(a) => {
             guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
             let res = pipeline(None, None).and_then(|p| commands::segment(&c, &p, a.tokens));
-            finish(res, a.run.quiet, "")
+            finish(res, &a.run, false)
         }
         Command::Entities(a) => {
             guard_output(a.run.output.as_ref());
             let c = common(&a.input, &a.run);
             let res = pipeline(Some(&a.gaz), a.gaz.profile.as_ref())
                 .and_then(|p| commands::entities(&c, &p));
-            finish(res, a.run.quiet, "")
+            finish(res, &a.run, false)
         }
         Command::Clean(a) => {
             guard_output(a.run.output.as_ref());
@@ -547,11 +686,12 @@ fn main() -> ExitCode {
                 Some(CleanEmit::Body) => commands::clean_body(&c, &p),
                 _ => commands::clean(&c, &p, a.text),
             });
-            finish(res, a.run.quiet, "")
+            finish(res, &a.run, false)
         }
         Command::Eval(a) => eval(a),
         Command::Review(a) => review_cli::run_review(a),
         Command::Export(a) => review_cli::run_export(a),
+        c @ (Command::Completions(_) | Command::Man(_)) => shell_files(c),
         Command::Profile(a) => {
             guard_output(a.output.as_ref());
             let mut c = common(
@@ -561,6 +701,7 @@ fn main() -> ExitCode {
                     threads: None,
                     line_buffered: false,
                     quiet: a.quiet,
+                    allow_errors: false,
                 },
             );
             c.run.progress = false;

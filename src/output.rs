@@ -487,8 +487,9 @@ fn no_comment_out<'t>(c: &Conv<'t>, ann: &'t Annotations, n: &'t NoComment) -> N
     }
 }
 
-/// Writes one line per claim: the claim with `doc` (the document id), the input's metadata
-/// fields, and `context` (the sentence holding it).
+/// Writes one line per claim: the claim with `id` (the document id; also as `doc`, its old
+/// name, deprecated: it goes in the next release), the input's metadata fields, and `context`
+/// (the sentence holding it).
 pub fn claim_records(doc: &Document, ann: &Annotations, out: &mut Vec<u8>) {
     let res = write_claim_records(out, doc, ann);
     debug_assert!(res.is_ok(), "writing to memory cannot fail");
@@ -504,6 +505,7 @@ pub fn write_claim_records<W: Write>(
     for (i, cl) in ann.attribution.claims.iter().enumerate() {
         record(out, |ser| {
             let mut m = ser.serialize_map(None)?;
+            m.serialize_entry("id", &doc.id)?;
             m.serialize_entry("doc", &doc.id)?;
             for (k, v) in &doc.fields {
                 if matches!(k.as_str(), "title" | "url" | "date" | "author" | "site") {
@@ -517,7 +519,9 @@ pub fn write_claim_records<W: Write>(
             m.serialize_entry("source", &co.source)?;
             m.serialize_entry("cue", &co.cue)?;
             m.serialize_entry("content", &co.content)?;
+            m.serialize_entry("frame", &co.frame)?;
             m.serialize_entry("pattern", &co.pattern)?;
+            m.serialize_entry("confidence", &co.confidence)?;
             m.serialize_entry("entities", &co.entities)?;
             m.serialize_entry("numbers", &co.numbers)?;
             if let Some(s) = ann.sentences.get(cl.sentence) {
@@ -529,7 +533,37 @@ pub fn write_claim_records<W: Write>(
     Ok(())
 }
 
-/// The record written in place of a document that failed.
+/// With `extract --doc-summary`, the line written after a document's claims:
+/// `{"id", "summary": {"claims", "no_comment", "sentences"}}`, so that a document processed
+/// with nothing found can be told from one not processed.
+pub fn write_summary_record<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    ann: &Annotations,
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct S {
+        claims: usize,
+        no_comment: usize,
+        sentences: usize,
+    }
+    record(out, |ser| {
+        let mut m = ser.serialize_map(Some(2))?;
+        m.serialize_entry("id", &doc.id)?;
+        m.serialize_entry(
+            "summary",
+            &S {
+                claims: ann.attribution.claims.len(),
+                no_comment: ann.attribution.no_comment.len(),
+                sentences: ann.sentences.len(),
+            },
+        )?;
+        m.end()
+    })
+}
+
+/// The record written in place of a document that failed: `{"id", "error"}`. A `key` other
+/// than `"id"` (`"doc"`, in the claims stream) repeats the id under that name too.
 pub fn error_record(id: &str, err: &DocError, key: &str, out: &mut Vec<u8>) {
     let res = write_error_record(out, id, err, key);
     debug_assert!(res.is_ok(), "writing to memory cannot fail");
@@ -548,8 +582,11 @@ pub fn write_error_record<W: Write>(
         message: &'a str,
     }
     record(out, |ser| {
-        let mut m = ser.serialize_map(Some(2))?;
-        m.serialize_entry(key, id)?;
+        let mut m = ser.serialize_map(None)?;
+        m.serialize_entry("id", id)?;
+        if key != "id" {
+            m.serialize_entry(key, id)?;
+        }
         m.serialize_entry(
             "error",
             &E {

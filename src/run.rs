@@ -28,6 +28,8 @@ use rayon::prelude::*;
 use crate::error::{DocError, Error, Result};
 use crate::input::{DocStream, Item, Record};
 
+mod dupes;
+
 /// What writing one input record produced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -141,6 +143,10 @@ pub struct Summary {
     pub failed: u64,
     /// Claims written.
     pub claims: u64,
+    /// Documents processed that gave no claim (not failed: processed, nothing found).
+    pub without_claims: u64,
+    /// Records whose id repeats an earlier one of the run (named in `notes`).
+    pub duplicate_ids: u64,
     /// Input bytes read.
     pub bytes: u64,
     /// Wall-clock seconds.
@@ -308,6 +314,7 @@ where
         batch: &[Record],
         chunks: Vec<Chunk<A>>,
         summary: &mut Summary,
+        dupes: &mut dupes::Duplicates,
         bar: Option<&indicatif::ProgressBar>,
     ) -> Result<bool> {
         let mut recs = batch.iter();
@@ -340,6 +347,8 @@ where
                 summary.bytes += rec.bytes;
                 summary.claims += counts.claims;
                 summary.failed += u64::from(counts.failed);
+                summary.without_claims += u64::from(!counts.failed && counts.claims == 0);
+                dupes.see(rec.item.id(), summary.documents);
                 if let Some(b) = bar {
                     b.inc(rec.bytes);
                 }
@@ -526,6 +535,7 @@ where
         big: opts.stream_doc_bytes,
         held: None,
     };
+    let mut dupes = dupes::Duplicates::default();
     let gate = Gate::default();
     let gate = &gate;
     let big = opts.stream_doc_bytes;
@@ -568,7 +578,8 @@ where
         let _close = CloseOnDrop(gate);
         for (batch, chunks) in rendered {
             let big = is_big_batch(&batch);
-            let go_on = driver.write_batch(out, &batch, chunks, &mut summary, bar.as_ref())?;
+            let go_on =
+                driver.write_batch(out, &batch, chunks, &mut summary, &mut dupes, bar.as_ref())?;
             if big {
                 drop(batch);
                 gate.leave(false);
@@ -591,6 +602,8 @@ where
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    summary.duplicate_ids = dupes.count();
+    summary.notes.extend(dupes.notes());
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
@@ -622,15 +635,28 @@ fn read_into((batches, tx): (Batches, SyncSender<Vec<Record>>)) {
     }
 }
 
+/// A bar over the known input size, or (stdin, a pipe) a spinner with the bytes read and the
+/// rate. Sizes are in MB (10⁶ bytes), as in the summary line.
 fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
-    let bar = match total {
-        Some(t) => indicatif::ProgressBar::new(t),
-        None => indicatif::ProgressBar::new_spinner(),
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let (bar, template) = match total {
+        Some(t) => (
+            ProgressBar::new(t),
+            "{spinner} [{elapsed_precise}] {wide_bar} {decimal_bytes}/{decimal_total_bytes} ({decimal_bytes_per_sec}, eta {eta})",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} [{elapsed_precise}] {decimal_bytes} read ({decimal_bytes_per_sec})",
+        ),
     };
-    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-    let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, eta {eta})")
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
+    if total.is_none() {
+        // A spinner must turn while the input is slow to come, or it looks hung.
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    }
     bar
 }
 

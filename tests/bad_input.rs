@@ -48,7 +48,10 @@ fn malformed_jsonl_gives_one_record_per_line_and_exit_1() {
     check_doc(texts[6].as_ref().unwrap(), &recs[6]);
     check_doc(texts[7].as_ref().unwrap(), &recs[7]);
     let s = summary(&out);
-    assert!(s.contains("8 documents (5 failed)"), "{s}");
+    assert!(
+        s.contains("8 documents (5 failed, 0 without claims)"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -60,10 +63,11 @@ fn claims_stream_keeps_failed_documents() {
     check_schema(&values);
     let errors = values.iter().filter(|v| v.get("error").is_some()).count();
     assert_eq!(errors, 5);
+    // `id` as everywhere, and `doc` (deprecated) as the claims stream used to have it.
     assert!(values
         .iter()
         .filter(|v| v.get("error").is_some())
-        .all(|v| v["doc"].is_string()));
+        .all(|v| v["id"].is_string() && v["doc"] == v["id"]));
 }
 
 #[test]

@@ -93,7 +93,8 @@ fn claims_stream_carries_doc_id_and_context() {
     );
     let texts = jsonl_texts(&corpus("samples.jsonl"));
     for v in &values {
-        let doc = v["doc"].as_str().expect("doc id");
+        let doc = v["id"].as_str().expect("document id");
+        assert_eq!(v["doc"], v["id"], "the deprecated `doc` repeats `id`");
         let n: usize = doc.trim_start_matches("sample-").parse().unwrap();
         let text = texts[n - 1].as_ref().unwrap();
         let ctx = &v["context"];
@@ -213,7 +214,10 @@ fn summary_goes_to_stderr_and_stdout_is_only_jsonl() {
         None,
     );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("8 documents (0 failed)"), "summary: {err}");
+    assert!(
+        err.contains("8 documents (0 failed, 0 without claims)"),
+        "summary: {err}"
+    );
     assert!(err.contains("claims") && err.contains("MB/s"));
     for l in String::from_utf8(out.stdout).unwrap().lines() {
         assert!(l.starts_with('{') && l.ends_with('}'));

@@ -239,8 +239,8 @@ fn assemble(
             }
         }
     }
-    let id = id.unwrap_or_else(|| loc.clone());
     let Some(text) = text else {
+        let id = id.unwrap_or_else(|| loc.clone());
         let error = match text_problem {
             Some(what) => DocError::new(
                 "text_not_string",
@@ -261,13 +261,22 @@ fn assemble(
     };
     if text.trim().is_empty() {
         return Item::Failed {
-            id,
+            id: id.unwrap_or_else(|| loc.clone()),
             error: DocError::new(
                 "empty_document",
                 format!("{loc}: the document text is empty"),
             ),
         };
     }
+    // No id: one derived from the content, never `FILE:LINE`, which every shard of a dump
+    // fed through stdin would repeat (`<stdin>:1` in each Spark partition).
+    let id = id.unwrap_or_else(|| {
+        let url = carried
+            .iter()
+            .find(|(k, _)| k == "url")
+            .map(|(_, v)| v.as_str());
+        super::derived_id(&text, url)
+    });
     let mut doc = Document::new(id, text);
     doc.fields = carried;
     doc.warnings = warnings;

@@ -246,6 +246,7 @@ pub fn check_doc(text: &str, d: &DocRec) {
                 c.content.start <= f.start && f.end <= c.content.end,
                 "fragment {f:?} outside content"
             );
+            prev = f.end;
         }
         for e in &c.entities {
             check_span(text, n, e.start, e.end, &e.text, "claim entity");
