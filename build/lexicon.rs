@@ -301,6 +301,9 @@ impl Lexicon {
             };
             self.add_class(&r[0], c);
         }
+        for r in data_rows(&root.join("gazetteers/shapes/name_words.tsv")).iter().skip(1) {
+            self.add_class(&r[0], "name_word");
+        }
         let first = root.join("gazetteers/first_names.txt");
         if first.exists() {
             for w in words("gazetteers/first_names.txt") {

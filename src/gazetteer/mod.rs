@@ -7,8 +7,10 @@
 //! 85% of positions is what makes the matcher fast. Names that do not start with a capital
 //! (or that match case-insensitively) go into a second automaton run at every word start.
 
+mod document;
 mod lists;
 mod patterns;
+mod words;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -254,8 +256,17 @@ impl Gazetteer {
     ) {
         let bytes = text.as_bytes();
         let mut next_free = 0usize;
-        for t in tokens {
+        for (k, t) in tokens.iter().enumerate() {
             if t.span().start < next_free || t.kind == TokenKind::Punct {
+                continue;
+            }
+            // "pro-Beijing", "anti-Kremlin": a prefix glued before the name.
+            if k > 1
+                && t.start == tokens[k - 1].end
+                && tokens[k - 1].end == tokens[k - 2].end + 1
+                && bytes[tokens[k - 1].start as usize] == b'-'
+                && tokens[k - 2].shape.has(crate::lexical::Shape::LOWER)
+            {
                 continue;
             }
             let first = bytes[t.span().start];

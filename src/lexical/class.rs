@@ -110,6 +110,7 @@ classes! {
     PERSON_NOUN = 49, "Nouns whose first WordNet sense is a person: spokesman, farmer.";
     GROUP_NOUN = 50, "Nouns whose first WordNet sense is a group: ministry, party, army.";
     COMM_NOUN = 51, "Nouns whose first WordNet sense is a communication: statement, report.";
+    NAME_WORD = 52, "Words that tell what a name is: heads, leads, cues (gazetteers/shapes/name_words.tsv).";
 }
 
 #[cfg(test)]

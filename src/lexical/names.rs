@@ -4,7 +4,7 @@
 
 /// Word class names, in bit order: `CLASS_NAMES[i]` is the name of `Class` bit `i`, as written
 /// in `data/lexicon/closed.tsv` and the other class lists.
-pub const CLASS_NAMES: [&str; 52] = [
+pub const CLASS_NAMES: [&str; 53] = [
     "det",
     "indef_det",
     "def_det",
@@ -58,6 +58,7 @@ pub const CLASS_NAMES: [&str; 52] = [
     "person_noun",
     "group_noun",
     "comm_noun",
+    "name_word",
 ];
 
 /// Penn Treebank tags (plus `NONE` for "no tag"), in id order.

@@ -1,0 +1,319 @@
+//! Document-level consistency: one entity, one type and one id across the document.
+//!
+//! After the lists and the name shapes have spoken, this pass
+//! * ties acronyms defined in the text ("Kachin Independence Army (KIA)") to the full name,
+//!   wherever they recur;
+//! * gives a single word that is part of a longer name the longer name's type and id:
+//!   "Rathbun" after "Mark Rathbun", "Daniel" after "Daniel Montalvo", "Scientology" after
+//!   "Church of Scientology", "the Church" for the one church of the document; a person's
+//!   name beats a list place ("Montalvo", "Paris" after "Valeska Paris");
+//! * tags the remaining capitalised single words that read as names: acronyms and unknown
+//!   words become ORG, words beside a speech verb PERSON;
+//! * retypes a country that plays or beats another ("Sweden beat Mexico") as the team, an
+//!   organisation, in every mention of the document.
+
+use std::sync::Arc;
+
+use super::patterns::{local, merge, proper_word, Cx, Patterns};
+use super::words::Role;
+use super::{Entity, Label, Origin};
+use crate::lexical::{class, Shape, Tag};
+use crate::segmentation::TokenKind;
+use crate::span::Span;
+
+/// WordNet verb class bit of "competition" (beat, defeat, win) in `Entry::wn_verb`.
+const WN_COMPETITION: u8 = 1 << 7;
+
+/// What a single word stands for in this document.
+#[derive(Clone)]
+struct Part<'t> {
+    key: &'t str,
+    label: Label,
+    id: Option<Arc<str>>,
+    canonical: Option<Arc<str>>,
+    /// A head or lead word ("Church"): only used after "the".
+    generic: bool,
+    /// Two different entities share the word: it links to neither.
+    ambiguous: bool,
+}
+
+impl Patterns {
+    /// The document pass over `found` (sorted, non-overlapping; stays so).
+    pub(super) fn link(&self, cx: &Cx, found: &mut Vec<Entity>) {
+        self.acronyms(cx, found);
+        let parts = self.parts(cx, found);
+        self.singles(cx, found, &parts);
+        self.teams(cx, found);
+    }
+
+    /// "Kachin Independence Army (KIA)": the acronym names the entity before it, here and
+    /// wherever it recurs.
+    fn acronyms(&self, cx: &Cx, found: &mut Vec<Entity>) {
+        let toks = cx.toks;
+        let mut defs: Vec<(&str, Entity)> = Vec::new();
+        for k in 2..toks.len().saturating_sub(1) {
+            if !cx.is_punct(k - 1, b'(') || !cx.is_punct(k + 1, b')') {
+                continue;
+            }
+            let acr = cx.word(k);
+            if !(2..=8).contains(&acr.len()) || !toks[k].shape.has(Shape::UPPER) {
+                continue;
+            }
+            let before = toks[k - 2].end as usize;
+            let at = found.partition_point(|e| e.span.end < before);
+            let Some(full) = found
+                .get(at)
+                .filter(|e| e.span.end == before && e.label != Label::PERSON)
+            else {
+                continue;
+            };
+            let initials: String = full
+                .span
+                .slice(cx.text)
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if !initials.contains(acr) && !acr.chars().all(|c| initials.contains(c)) {
+                continue;
+            }
+            if !defs.iter().any(|d| d.0 == acr) {
+                defs.push((acr, full.clone()));
+            }
+        }
+        if defs.is_empty() {
+            return;
+        }
+        let mut new = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word || !t.shape.has(Shape::UPPER) {
+                continue;
+            }
+            let w = cx.word(k);
+            if let Some((_, full)) = defs.iter().find(|d| d.0 == w) {
+                new.push(alias(t.span(), full));
+            }
+        }
+        // The acronym's own entry, if a list had one, gives way to the document's sense.
+        replace_singles(found, &new);
+        merge(found, new);
+    }
+
+    /// Single words of the document's longer names, sorted by word.
+    fn parts<'t>(&self, cx: &Cx<'t>, found: &[Entity]) -> Vec<Part<'t>> {
+        let toks = cx.toks;
+        let mut parts: Vec<Part<'t>> = Vec::new();
+        let mut k = 0;
+        for e in found {
+            while k < toks.len() && (toks[k].start as usize) < e.span.start {
+                k += 1;
+            }
+            let inside: Vec<usize> = (k..toks.len())
+                .take_while(|&j| toks[j].end as usize <= e.span.end)
+                .filter(|&j| cx.name_tok(j))
+                .collect();
+            if inside.len() < 2 {
+                continue;
+            }
+            let mut push = |j: usize, generic: bool| {
+                parts.push(Part {
+                    key: cx.word(j),
+                    label: e.label,
+                    id: e.id.clone(),
+                    canonical: e.canonical.clone(),
+                    generic,
+                    ambiguous: false,
+                });
+            };
+            match e.label {
+                Label::PERSON => {
+                    let (f, l) = (inside[0], inside[inside.len() - 1]);
+                    for j in [f, l] {
+                        let hyphenated = cx.glued(j + 1) || cx.glued(j);
+                        if !hyphenated && toks[j].end - toks[j].start >= 2 {
+                            push(j, false);
+                        }
+                    }
+                }
+                Label::ORG | Label::EVENT | Label::FAC | Label::WORK_OF_ART | Label::PRODUCT => {
+                    for &j in &inside {
+                        let t = &toks[j];
+                        let generic = t.is(class::ORG_HEAD)
+                            || self.words.get(t.word, Role::Head).is_some()
+                            || self.words.get(t.word, Role::Lead).is_some();
+                        if generic && j != inside[0] && j != inside[inside.len() - 1] {
+                            continue;
+                        }
+                        let distinctive = proper_word(t) && !t.is(class::STOP);
+                        if generic || distinctive && t.end - t.start >= 3 {
+                            push(j, generic);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        parts.sort_by(|a, b| (a.key, a.generic).cmp(&(b.key, b.generic)));
+        // A word two entities share links to neither ("Wong" of two Wongs).
+        let mut i = 0;
+        while i < parts.len() {
+            let mut j = i + 1;
+            while j < parts.len() && parts[j].key == parts[i].key && parts[j].generic == parts[i].generic {
+                j += 1;
+            }
+            if parts[i..j].iter().any(|p| p.id != parts[i].id) {
+                for p in &mut parts[i..j] {
+                    p.ambiguous = true;
+                }
+            }
+            i = j;
+        }
+        parts.dedup_by(|a, b| a.key == b.key && a.generic == b.generic);
+        parts
+    }
+
+    /// Capitalised single words outside every entity (and list places that are a person's
+    /// name here): linked to a longer name, or tagged by their shape.
+    fn singles(&self, cx: &Cx, found: &mut Vec<Entity>, parts: &[Part]) {
+        let toks = cx.toks;
+        let find = |key: &str, generic: bool| {
+            parts
+                .binary_search_by(|p| (p.key, p.generic).cmp(&(key, generic)))
+                .ok()
+                .map(|i| &parts[i])
+                .filter(|p| !p.ambiguous)
+        };
+        let mut new = Vec::new();
+        let mut retyped = Vec::new();
+        let mut f = 0;
+        for k in 0..toks.len() {
+            let t = &toks[k];
+            let (s, e) = (t.start as usize, t.end as usize);
+            while f < found.len() && found[f].span.end <= s {
+                f += 1;
+            }
+            let covering = found.get(f).filter(|x| x.span.start < e);
+            if let Some(x) = covering {
+                // A one-word list place that is a person's name in this document.
+                if x.span == t.span()
+                    && x.origin == Origin::List
+                    && matches!(x.label, Label::GPE | Label::LOC | Label::FAC | Label::NORP)
+                {
+                    if let Some(p) = find(cx.word(k), false).filter(|p| p.label == Label::PERSON) {
+                        retyped.push(alias(t.span(), &part_entity(p, t.span())));
+                    }
+                }
+                continue;
+            }
+            if !cx.name_tok(k) || self.words.has(t.word, Role::NotName) {
+                continue;
+            }
+            // "pro-Beijing": a prefix glued before the name.
+            if k > 1 && cx.glued(k) && cx.is_punct(k - 1, b'-') && toks[k - 2].shape.has(Shape::LOWER) {
+                continue;
+            }
+            let w = cx.word(k);
+            let the_before = k > 0 && toks[k - 1].word == self.ids.the;
+            if let Some(p) = find(w, false).or_else(|| if the_before { find(w, true) } else { None }) {
+                new.push(alias(t.span(), &part_entity(p, t.span())));
+                continue;
+            }
+            if cx.initial[k] && !proper_word(t) {
+                continue;
+            }
+            if t.is(class::TITLE) || t.is(class::ABBREV_TITLE) || t.is(class::ROLE) {
+                continue;
+            }
+            let upper = t.shape.has(Shape::UPPER) && (2..=6).contains(&(e - s));
+            if t.class().any(super::patterns::NOT_START) && !upper {
+                continue;
+            }
+            let label = if upper {
+                Label::ORG
+            } else if t.is(class::FIRST_NAME) || self.speaker_context(cx, k, k) {
+                Label::PERSON
+            } else if proper_word(t) && t.tag != Tag::NNPS && !cx.headline[k] {
+                Label::ORG
+            } else {
+                continue;
+            };
+            new.push(local(t.span(), cx.text, label));
+        }
+        replace_singles(found, &retyped);
+        merge(found, new);
+    }
+
+    /// "Sweden beat Mexico", "against Belgium": a country that competes is its team.
+    fn teams(&self, cx: &Cx, found: &mut [Entity]) {
+        let toks = cx.toks;
+        let competes = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.shape.has(Shape::LOWER)
+                    && (t.tag == Tag::NONE || t.tag.is_verb())
+                    && t.word.entry().is_some_and(|e| e.wn_verb() & WN_COMPETITION != 0)
+            })
+        };
+        let mut teams: Vec<Arc<str>> = Vec::new();
+        let mut k = 0;
+        for e in found.iter() {
+            if e.label != Label::GPE || !e.id.as_deref().is_some_and(|i| i.starts_with("ISO3166:")) {
+                continue;
+            }
+            while k < toks.len() && (toks[k].start as usize) < e.span.start {
+                k += 1;
+            }
+            let last = (k..toks.len())
+                .take_while(|&j| toks[j].end as usize <= e.span.end)
+                .last()
+                .unwrap_or(k);
+            let prev = k.checked_sub(1).map(|p| &toks[p]);
+            let against = prev.is_some_and(|p| p.word == self.ids.against || p.word == self.ids.vs);
+            if against || competes(last + 1) || k > 0 && competes(k - 1) {
+                if let Some(id) = &e.id {
+                    if !teams.contains(id) {
+                        teams.push(id.clone());
+                    }
+                }
+            }
+        }
+        if teams.is_empty() {
+            return;
+        }
+        for e in found.iter_mut() {
+            if e.label == Label::GPE && e.id.as_ref().is_some_and(|i| teams.contains(i)) {
+                e.label = Label::ORG;
+            }
+        }
+    }
+}
+
+fn part_entity(p: &Part, span: Span) -> Entity {
+    Entity {
+        span,
+        label: p.label,
+        id: p.id.clone(),
+        canonical: p.canonical.clone(),
+        origin: Origin::Alias,
+    }
+}
+
+fn alias(span: Span, full: &Entity) -> Entity {
+    Entity {
+        span,
+        label: full.label,
+        id: full.id.clone(),
+        canonical: full.canonical.clone(),
+        origin: Origin::Alias,
+    }
+}
+
+/// Replaces entities of `found` with the same span as one in `new` (both sorted).
+fn replace_singles(found: &mut [Entity], new: &[Entity]) {
+    for n in new {
+        if let Ok(i) = found.binary_search_by_key(&n.span.start, |e| e.span.start) {
+            if found[i].span == n.span {
+                found[i] = n.clone();
+            }
+        }
+    }
+}
