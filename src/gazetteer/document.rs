@@ -218,13 +218,26 @@ impl Patterns {
                 new.push(alias(t.span(), &part_entity(p, t.span())));
                 continue;
             }
-            if cx.initial[k] && !proper_word(t) {
+            // A known word opening a sentence ("Police arrested"), a hashtag or handle, a
+            // prefix ("Co-founder").
+            let known = t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
+                && !t.is(class::FIRST_NAME);
+            if cx.initial[k] && (known || !proper_word(t)) {
+                continue;
+            }
+            if k > 0 && cx.glued(k) && (cx.is_punct(k - 1, b'#') || cx.is_punct(k - 1, b'@')) {
+                continue;
+            }
+            if known && cx.is_punct(k + 1, b'-') && cx.glued(k + 1) {
                 continue;
             }
             if t.is(class::TITLE) || t.is(class::ABBREV_TITLE) || t.is(class::ROLE) {
                 continue;
             }
-            let upper = t.shape.has(Shape::UPPER) && (2..=6).contains(&(e - s));
+            // An acronym, not a word in capitals for emphasis ("UNLESS").
+            let upper = t.shape.has(Shape::UPPER)
+                && (2..=6).contains(&(e - s))
+                && !(known && t.word.entry().is_some_and(|e| e.wn_pos() != 0));
             if t.class().any(super::patterns::NOT_START) && !upper {
                 continue;
             }
@@ -250,7 +263,10 @@ impl Patterns {
             toks.get(k).is_some_and(|t| {
                 t.shape.has(Shape::LOWER)
                     && (t.tag == Tag::NONE || t.tag.is_verb())
-                    && t.word.entry().is_some_and(|e| e.wn_verb() & WN_COMPETITION != 0)
+                    && t.word.entry().is_some_and(|e| {
+                        e.wn_verb() & WN_COMPETITION != 0
+                            || self.words.has(e.lemma().map_or(e.id(), |l| l.id()), Role::TeamVerb)
+                    })
             })
         };
         let mut teams: Vec<Arc<str>> = Vec::new();
@@ -268,7 +284,9 @@ impl Patterns {
                 .unwrap_or(k);
             let prev = k.checked_sub(1).map(|p| &toks[p]);
             let against = prev.is_some_and(|p| p.word == self.ids.against || p.word == self.ids.vs);
-            if against || competes(last + 1) || k > 0 && competes(k - 1) {
+            // "Sweden beat", "Sweden's 1-0 win": a competition verb beside the country.
+            let next = if cx.word(last + 1) == "'s" { last + 2 } else { last + 1 };
+            if against || competes(next) || k > 0 && competes(k - 1) {
                 if let Some(id) = &e.id {
                     if !teams.contains(id) {
                         teams.push(id.clone());

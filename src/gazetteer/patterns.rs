@@ -491,7 +491,19 @@ impl Patterns {
         let n_words = (first..=last).filter(|&k| cx.name_tok(k)).count();
         // A year after an event name: "FIFA World Cup 2018".
         let head = &toks[last];
-        let event = self.words.get(head.word, Role::Head) == Some(Label::EVENT);
+        let mut event = self.words.get(head.word, Role::Head) == Some(Label::EVENT);
+        // "Fan Expo Canada": an event name, then the place it is held in.
+        if !event && n_words >= 3 {
+            if let Some(h) = (first + 1..last)
+                .rev()
+                .find(|&k| self.words.get(toks[k].word, Role::Head) == Some(Label::EVENT))
+            {
+                let rest = Span::new(toks[h + 1].start as usize, toks[last].end as usize);
+                event = found.iter().any(|e| {
+                    e.span == rest && matches!(e.label, Label::GPE | Label::LOC)
+                });
+            }
+        }
         if event
             && toks.get(last + 1).is_some_and(|t| {
                 t.kind == TokenKind::Number && t.end - t.start == 4 && cx.adjacent(last, last + 1)
@@ -520,11 +532,7 @@ impl Patterns {
             }
         }
         // People's names do not run on through "of", "for", "and": "Neha Mukherjee of U.K.".
-        if let Some(k) = (first + 1..=last).find(|&k| !cx.name_tok(k) && !self.inside_person(cx, k)) {
-            if titled || toks[first].is(class::FIRST_NAME) {
-                let l = (first..k).rev().find(|&j| cx.name_tok(j))?;
-                return self.classify(cx, first, l, titled, found);
-            }
+        if (first + 1..=last).any(|k| !cx.name_tok(k) && !self.inside_person(cx, k)) {
             return None;
         }
         if titled && !all_caps && n_words <= 4 {

@@ -28,6 +28,8 @@ pub enum Role {
     NotName,
     /// Lower-case word inside a personal name ("de", "bin").
     Particle,
+    /// A verb whose subject or object, when a country, is its team ("Sweden beat Mexico").
+    TeamVerb,
 }
 
 impl Role {
@@ -39,6 +41,7 @@ impl Role {
             "work_cue" => Role::WorkCue,
             "not_name" => Role::NotName,
             "particle" => Role::Particle,
+            "team_verb" => Role::TeamVerb,
             _ => return None,
         })
     }
