@@ -301,8 +301,10 @@ impl Lexicon {
             };
             self.add_class(&r[0], c);
         }
-        for r in data_rows(&root.join("gazetteers/shapes/name_words.tsv")).iter().skip(1) {
-            self.add_class(&r[0], "name_word");
+        for f in ["name_words.tsv", "given_names.tsv"] {
+            for r in data_rows(&root.join("gazetteers/shapes").join(f)).iter().skip(1) {
+                self.add_class(&r[0], "name_word");
+            }
         }
         let first = root.join("gazetteers/first_names.txt");
         if first.exists() {

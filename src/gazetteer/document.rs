@@ -129,7 +129,8 @@ impl Patterns {
                 Label::PERSON => {
                     let (f, l) = (inside[0], inside[inside.len() - 1]);
                     for j in [f, l] {
-                        let hyphenated = cx.glued(j + 1) || cx.glued(j);
+                        let hyphenated = (cx.is_punct(j + 1, b'-') && cx.glued(j + 1))
+                            || (j > 0 && cx.glued(j) && cx.is_punct(j - 1, b'-'));
                         if !hyphenated && toks[j].end - toks[j].start >= 2 {
                             push(j, false);
                         }

@@ -236,6 +236,10 @@ fn name_like(t: &Token) -> bool {
     if t.is(class::FIRST_NAME) {
         return true;
     }
+    // A verb form in capitals mid-name ("Dries Mertens") is no common word there.
+    if t.tag.is_proper() && t.word.entry().is_some_and(|e| e.wn_pos() & 5 == 0) {
+        return true;
+    }
     match t.word.entry() {
         None => true,
         Some(e) => e.tag_lower() == Tag::NONE || e.tag_cap().is_proper() && e.wn_pos() == 0,
@@ -440,12 +444,22 @@ impl Patterns {
                 }
             }
         }
-        while first <= last
+        // "Actor Mark Hamill", "Volunteer organization Comic Corps": a role or an
+        // organisation noun opening the sentence is not part of the name.
+        while first < last
             && (cx.toks[first].kind != TokenKind::Word
                 || !cx.toks[first].shape.has(Shape::CAP)
-                || self.words.has(cx.toks[first].word, Role::NotName))
+                || self.words.has(cx.toks[first].word, Role::NotName)
+                || cx.initial[first]
+                    && cx.toks[first]
+                        .class()
+                        .any(class::ROLE.or(class::ORG_DESCRIPTOR).or(class::PERSON_NOUN))
+                    && !cx.toks[first].is(class::FIRST_NAME))
         {
             first += 1;
+        }
+        if first == last && self.words.has(cx.toks[first].word, Role::NotName) {
+            return;
         }
         if first > last {
             return;
@@ -456,11 +470,8 @@ impl Patterns {
         }
         // Not a name as a whole: "Sweden and Belgium", "United States Hamdullah Mohib".
         if let Some(cut) = (first + 1..=last).find(|&k| !cx.name_tok(k) && !self.joint(cx, k)) {
-            let left = (first..cut).rev().find(|&k| cx.name_tok(k));
-            if let Some(l) = left {
-                if let Some(e) = self.classify(cx, first, l, titled, found) {
-                    out.push(e);
-                }
+            if let Some(e) = self.classify(cx, first, cut - 1, titled, found) {
+                out.push(e);
             }
             if let Some(r) = (cut..=last).find(|&k| cx.name_tok(k)) {
                 self.classify_run(cx, Run { first: r, last }, found, out);
@@ -553,7 +564,9 @@ impl Patterns {
         {
             return None;
         }
-        let first_name = toks[first].is(class::FIRST_NAME) && n_words <= 4;
+        let given = self.words.has(toks[first].word, Role::GivenName)
+            && (first + 1..=last).any(|k| cx.name_tok(k) && name_like(&toks[k]));
+        let first_name = (toks[first].is(class::FIRST_NAME) || given) && n_words <= 4;
         // The run must not just be list entities glued together ("Myanmar Kachin").
         let covered = near
             .iter()
@@ -567,13 +580,17 @@ impl Patterns {
             return label(Label::PERSON);
         }
         // "said engineer Tomasz Nowak", "English captain Harry Kane": a role word before a name.
-        if first > 0 && toks[first - 1].is(class::ROLE) && n_words <= 3 {
+        if first > 0 && toks[first - 1].class().any(class::ROLE.or(class::PERSON_NOUN)) && n_words <= 3 {
             return label(Label::PERSON);
         }
         if self.speaker_context(cx, first, last) {
             return label(Label::PERSON);
         }
-        if n_words <= 4 && (first..=last).all(|k| !cx.name_tok(k) || name_like(&toks[k])) {
+        if n_words <= 4
+            && (first..=last).all(|k| {
+                !cx.name_tok(k) || name_like(&toks[k]) || self.words.has(toks[k].word, Role::GivenName)
+            })
+        {
             return label(Label::PERSON);
         }
         label(Label::ORG)

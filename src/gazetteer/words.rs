@@ -12,6 +12,7 @@ use crate::lexical::{lookup_id, WordId};
 use crate::segmentation::data_lines;
 
 const NAME_WORDS: &str = include_str!("../../gazetteers/shapes/name_words.tsv");
+const GIVEN_NAMES: &str = include_str!("../../gazetteers/shapes/given_names.tsv");
 
 /// The role a word plays in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,6 +31,9 @@ pub enum Role {
     Particle,
     /// A verb whose subject or object, when a country, is its team ("Sweden beat Mexico").
     TeamVerb,
+    /// A first name that is also a word or a place ("Mark", "Dean"): a given name only before
+    /// a surname.
+    GivenName,
 }
 
 impl Role {
@@ -42,6 +46,7 @@ impl Role {
             "not_name" => Role::NotName,
             "particle" => Role::Particle,
             "team_verb" => Role::TeamVerb,
+            "given_name" => Role::GivenName,
             _ => return None,
         })
     }
@@ -56,7 +61,7 @@ impl NameWords {
     /// The built-in table (a few hundred lexicon look-ups).
     pub fn new() -> NameWords {
         let mut rows = Vec::new();
-        for l in data_lines(NAME_WORDS).skip(1) {
+        for l in data_lines(NAME_WORDS).skip(1).chain(data_lines(GIVEN_NAMES).skip(1)) {
             let mut f = l.split('\t');
             let (Some(w), Some(r), label) = (f.next(), f.next().and_then(Role::parse), f.next())
             else {
@@ -108,7 +113,7 @@ mod tests {
 
     #[test]
     fn every_word_of_the_file_is_in_the_lexicon_with_its_class() {
-        for l in data_lines(NAME_WORDS).skip(1) {
+        for l in data_lines(NAME_WORDS).skip(1).chain(data_lines(GIVEN_NAMES).skip(1)) {
             let w = l.split('\t').next().unwrap_or("");
             let id = lookup_id(w);
             assert!(!id.is_none(), "{w} has no lexicon entry");
