@@ -273,7 +273,8 @@ impl Patterns {
         let mut teams: Vec<Arc<str>> = Vec::new();
         let mut k = 0;
         for e in found.iter() {
-            if e.label != Label::GPE || !e.id.as_deref().is_some_and(|i| i.starts_with("ISO3166:")) {
+            // Countries and the home nations ("England": ISO3166-2:GB-ENG).
+            if e.label != Label::GPE || !e.id.as_deref().is_some_and(|i| i.starts_with("ISO3166")) {
                 continue;
             }
             while k < toks.len() && (toks[k].start as usize) < e.span.start {

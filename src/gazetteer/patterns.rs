@@ -325,7 +325,13 @@ impl Patterns {
                 if j > first && self.title_at(cx, j).is_some() && !self.title_at(cx, first).is_some_and(|n| first + n > j) {
                     break;
                 }
-                if cx.name_tok(j) && !(t.is(class::STOP) && !t.shape.has(Shape::UPPER)) {
+                // "Image: ..." in a caption ends the name before it.
+                if self.words.has(t.word, Role::NotName) && cx.is_punct(j + 1, b':') {
+                    break;
+                }
+                // "Make-A-Wish": a stop word inside a hyphenated name.
+                let hyphened = cx.glued(j) && cx.is_punct(j - 1, b'-');
+                if cx.name_tok(j) && (hyphened || !(t.is(class::STOP) && !t.shape.has(Shape::UPPER))) {
                     if ends_sentence(cx.text, &toks[j - 1]) && t.class().any(NOT_START) {
                         break;
                     }
@@ -371,7 +377,13 @@ impl Patterns {
                     !(tag.is_verb() || tag.is_adj() || e.wn_pos() & 4 != 0) && !tag.is_noun()
                 });
             let prev = &cx.toks[j - 1];
-            if syllable && prev.shape.has(Shape::CAP) && prev.end - prev.start <= 6 {
+            // "Hau Lung-bin": after a short surname, a short noun is a syllable too.
+            let three_part = n.end - n.start <= 3
+                && j >= 2
+                && cx.toks[j - 2].shape.has(Shape::CAP)
+                && cx.adjacent(j - 2, j - 1)
+                && cx.toks[j - 2].end - cx.toks[j - 2].start <= 5;
+            if (syllable || three_part) && prev.shape.has(Shape::CAP) && prev.end - prev.start <= 6 {
                 return Some((2, true));
             }
             return None;
@@ -478,6 +490,18 @@ impl Patterns {
             }
             return;
         }
+        // "Scientologist Tom Cruise": the words before a first name, then the person.
+        if let Some(f) = (first + 1..last).find(|&k| self.person_inside(cx, first, k)) {
+            if last - f <= 2 && (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k)) {
+                if let Some(e) = self.classify(cx, first, f - 1, titled, found) {
+                    out.push(e);
+                }
+                if let Some(e) = self.classify(cx, f, last, false, found) {
+                    out.push(e);
+                }
+                return;
+            }
+        }
         // A list entity at the start, a name after it.
         let at = found.partition_point(|e| e.span.end <= cx.toks[first].start as usize);
         if let Some(e) = found.get(at).filter(|e| e.span.start == cx.toks[first].start as usize) {
@@ -564,6 +588,12 @@ impl Patterns {
         {
             return None;
         }
+        // "Scientologist Tom Cruise": a first name inside the run starts the person's name.
+        if let Some(f) = (first + 1..last).find(|&k| self.person_inside(cx, first, k)) {
+            if (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k)) && last - f <= 2 {
+                return None;
+            }
+        }
         let given = self.words.has(toks[first].word, Role::GivenName)
             && (first + 1..=last).any(|k| cx.name_tok(k) && name_like(&toks[k]));
         let first_name = (toks[first].is(class::FIRST_NAME) || given) && n_words <= 4;
@@ -594,6 +624,20 @@ impl Patterns {
             return label(Label::PERSON);
         }
         label(Label::ORG)
+    }
+
+    /// Whether a person's name starts at token `k` inside the run from `first`: a first name
+    /// after common words ("Scientologist Tom Cruise", not "Hernan Dario Gomez").
+    fn person_inside(&self, cx: &Cx, first: usize, k: usize) -> bool {
+        let toks = cx.toks;
+        toks[k].is(class::FIRST_NAME)
+            && (first..k).all(|j| {
+                let t = &toks[j];
+                cx.name_tok(j)
+                    && !t.is(class::FIRST_NAME)
+                    && !self.words.has(t.word, Role::GivenName)
+                    && t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
+            })
     }
 
     /// A lower-case token inside a person's name: a particle or a part of a hyphenated word.
@@ -632,10 +676,24 @@ impl Patterns {
         if let Some(l) = self.words.get(head.word, Role::Head) {
             return Some(l);
         }
-        if toks.get(first + 1).is_some_and(|t| t.word == self.ids.of) {
-            if let Some(l) = self.words.get(toks[first].word, Role::Lead) {
+        // "Church of Scientology", "Massachusetts Institute of Technology", "Council on
+        // American-Islamic Relations": an organisation word before the first "of", "on", "for".
+        let ids = &self.ids;
+        if (first + 1..last).any(|k| toks[k].word == ids.and) {
+            return None;
+        }
+        let conn = (first + 1..last).find(|&k| {
+            let w = toks[k].word;
+            (w == ids.of || w == ids.on || w == ids.for_) && !toks[k].shape.has(Shape::CAP)
+        })?;
+        let before = &toks[conn - 1];
+        if conn - 1 == first {
+            if let Some(l) = self.words.get(before.word, Role::Lead) {
                 return Some(l);
             }
+        }
+        if before.is(class::ORG_HEAD) || self.words.get(before.word, Role::Lead) == Some(Label::ORG) {
+            return Some(Label::ORG);
         }
         None
     }
