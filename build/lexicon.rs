@@ -302,7 +302,10 @@ impl Lexicon {
             self.add_class(&r[0], c);
         }
         for f in ["name_words.tsv", "given_names.tsv"] {
-            for r in data_rows(&root.join("gazetteers/shapes").join(f)).iter().skip(1) {
+            for r in data_rows(&root.join("gazetteers/shapes").join(f))
+                .iter()
+                .skip(1)
+            {
                 self.add_class(&r[0], "name_word");
             }
         }

@@ -973,7 +973,7 @@ mod tests {
         let toks: Vec<&str> = seg
             .tokenize(text)
             .iter()
-            .map(|t| t.span.slice(text))
+            .map(|t| t.span().slice(text))
             .collect();
         assert_eq!(
             toks,

@@ -59,27 +59,33 @@ impl Patterns {
             if !(2..=8).contains(&acr.len()) || !toks[k].shape.has(Shape::UPPER) {
                 continue;
             }
-            let before = toks[k - 2].end as usize;
-            let at = found.partition_point(|e| e.span.end < before);
-            let Some(full) = found
-                .get(at)
-                .filter(|e| e.span.end == before && e.label != Label::PERSON)
-            else {
+            if defs.iter().any(|d| d.0 == acr) {
+                continue;
+            }
+            let Some(span) = expansion(cx, k - 2, acr) else {
                 continue;
             };
-            let initials: String = full
-                .span
-                .slice(cx.text)
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase())
-                .collect();
-            if !initials.contains(acr) && !acr.chars().all(|c| initials.contains(c)) {
-                continue;
-            }
-            if !defs.iter().any(|d| d.0 == acr) {
-                defs.push((acr, full.clone()));
-            }
+            // The full name: the entity that spans it, or a new organisation replacing the
+            // pieces the shapes found inside it.
+            let at = found.partition_point(|e| e.span.end <= span.start);
+            let full = match found.get(at) {
+                Some(e) if e.span == span => {
+                    if e.label == Label::PERSON {
+                        continue;
+                    }
+                    e.clone()
+                }
+                _ => {
+                    let e = local(span, cx.text, Label::ORG);
+                    let end = found.partition_point(|e| e.span.start < span.end);
+                    if found[at..end].iter().any(|e| !span.contains(e.span)) {
+                        continue;
+                    }
+                    found.splice(at..end, [e.clone()]);
+                    e
+                }
+            };
+            defs.push((acr, full));
         }
         if defs.is_empty() {
             return;
@@ -159,7 +165,10 @@ impl Patterns {
         let mut i = 0;
         while i < parts.len() {
             let mut j = i + 1;
-            while j < parts.len() && parts[j].key == parts[i].key && parts[j].generic == parts[i].generic {
+            while j < parts.len()
+                && parts[j].key == parts[i].key
+                && parts[j].generic == parts[i].generic
+            {
                 j += 1;
             }
             if parts[i..j].iter().any(|p| p.id != parts[i].id) {
@@ -194,14 +203,21 @@ impl Patterns {
                 f += 1;
             }
             let covering = found.get(f).filter(|x| x.span.start < e);
+            let product = k > 0 && {
+                let c = &toks[k - 1];
+                c.shape.has(Shape::LOWER) && self.words.has(c.word, Role::ProductCue)
+            };
             if let Some(x) = covering {
-                // A one-word list place that is a person's name in this document.
+                // A one-word list place that is a person's name in this document, or a
+                // product's ("the shuttle Columbia").
                 if x.span == t.span()
                     && x.origin == Origin::List
                     && matches!(x.label, Label::GPE | Label::LOC | Label::FAC | Label::NORP)
                 {
                     if let Some(p) = find(cx.word(k), false).filter(|p| p.label == Label::PERSON) {
                         retyped.push(alias(t.span(), &part_entity(p, t.span())));
+                    } else if product {
+                        retyped.push(local(t.span(), cx.text, Label::PRODUCT));
                     }
                 }
                 continue;
@@ -210,12 +226,18 @@ impl Patterns {
                 continue;
             }
             // "pro-Beijing": a prefix glued before the name.
-            if k > 1 && cx.glued(k) && cx.is_punct(k - 1, b'-') && toks[k - 2].shape.has(Shape::LOWER) {
+            if k > 1
+                && cx.glued(k)
+                && cx.is_punct(k - 1, b'-')
+                && toks[k - 2].shape.has(Shape::LOWER)
+            {
                 continue;
             }
             let w = cx.word(k);
             let the_before = k > 0 && toks[k - 1].word == self.ids.the;
-            if let Some(p) = find(w, false).or_else(|| if the_before { find(w, true) } else { None }) {
+            if let Some(p) =
+                find(w, false).or_else(|| if the_before { find(w, true) } else { None })
+            {
                 new.push(alias(t.span(), &part_entity(p, t.span())));
                 continue;
             }
@@ -242,7 +264,9 @@ impl Patterns {
             if t.class().any(super::patterns::NOT_START) && !upper {
                 continue;
             }
-            let label = if upper {
+            let label = if product {
+                Label::PRODUCT
+            } else if upper {
                 Label::ORG
             } else if t.is(class::FIRST_NAME) || self.speaker_context(cx, k, k) {
                 Label::PERSON
@@ -266,7 +290,9 @@ impl Patterns {
                     && (t.tag == Tag::NONE || t.tag.is_verb())
                     && t.word.entry().is_some_and(|e| {
                         e.wn_verb() & WN_COMPETITION != 0
-                            || self.words.has(e.lemma().map_or(e.id(), |l| l.id()), Role::TeamVerb)
+                            || self
+                                .words
+                                .has(e.lemma().map_or(e.id(), |l| l.id()), Role::TeamVerb)
                     })
             })
         };
@@ -287,7 +313,11 @@ impl Patterns {
             let prev = k.checked_sub(1).map(|p| &toks[p]);
             let against = prev.is_some_and(|p| p.word == self.ids.against || p.word == self.ids.vs);
             // "Sweden beat", "Sweden's 1-0 win": a competition verb beside the country.
-            let next = if cx.word(last + 1) == "'s" { last + 2 } else { last + 1 };
+            let next = if cx.word(last + 1) == "'s" {
+                last + 2
+            } else {
+                last + 1
+            };
             if against || competes(next) || k > 0 && competes(k - 1) {
                 if let Some(id) = &e.id {
                     if !teams.contains(id) {
@@ -305,6 +335,55 @@ impl Patterns {
             }
         }
     }
+}
+
+/// The words before `end` (inclusive) that acronym `acr` abbreviates: a chain of capitalised
+/// words and short lower-case connectors ("Democratic Alliance for the Betterment ... (DAB)",
+/// "Unione degli Studenti Italiani (USI)") whose first initial is the acronym's and whose
+/// initials hold its letters in order; the longest such chain, up to 12 tokens.
+fn expansion(cx: &Cx, end: usize, acr: &str) -> Option<Span> {
+    let toks = cx.toks;
+    let acr: Vec<char> = acr.chars().collect();
+    let mut best = None;
+    let mut initials: Vec<char> = Vec::new();
+    let mut k = end;
+    for _ in 0..12 {
+        let t = &toks[k];
+        let cap = t.kind == TokenKind::Word && t.shape.has(Shape::CAP);
+        let connector =
+            t.kind == TokenKind::Word && t.shape.has(Shape::LOWER) && t.end - t.start <= 5
+                || cx.is_punct(k, b'-')
+                || cx.is_punct(k, b'&');
+        if !cap && !connector || k < end && !cx.adjacent(k, k + 1) {
+            break;
+        }
+        if cap {
+            let w = cx.word(k);
+            // "KIA-controlled": an acronym-shaped word holds all its letters.
+            let letters: Vec<char> = if t.shape.has(Shape::UPPER) {
+                w.chars().filter(|c| c.is_alphabetic()).collect()
+            } else {
+                w.chars().next().into_iter().collect()
+            };
+            initials.splice(0..0, letters);
+            if initials.first() == acr.first()
+                && initials.len() >= 2
+                && subsequence(&acr, &initials)
+            {
+                best = Some(Span::new(t.start as usize, toks[end].end as usize));
+            }
+        }
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+    }
+    best
+}
+
+fn subsequence(small: &[char], big: &[char]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|c| it.any(|b| b == c))
 }
 
 fn part_entity(p: &Part, span: Span) -> Entity {

@@ -529,7 +529,11 @@ mod tests {
     #[test]
     fn boundaries_possessives_hyphens() {
         let g = gaz("Indiana\tGPE\t\t\t\t\nChina\tGPE\tISO3166:CN\t\t\t\nKachin Independence Army\tORG\t\t\tKIA\t\nUnited States\tGPE\tISO3166:US\t\tU.S.\t\n");
-        assert_eq!(names(&g, "He moved to Indianapolis."), Vec::<&str>::new());
+        // No list match inside a word: "Indiana" is not in "Indianapolis" (which the name
+        // shapes still find, as a name of its own).
+        assert!(!tag(&g, "He moved to Indianapolis.")
+            .iter()
+            .any(|e| e.0 == "Indiana" || e.1 == Label::GPE));
         assert_eq!(
             names(&g, "China's exports and the KIA-controlled area"),
             ["China", "KIA"]

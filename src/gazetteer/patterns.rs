@@ -159,7 +159,9 @@ impl<'a> Cx<'a> {
     #[inline]
     pub fn is_punct(&self, k: usize, c: u8) -> bool {
         self.toks.get(k).is_some_and(|t| {
-            t.kind == TokenKind::Punct && t.end - t.start == 1 && self.text.as_bytes()[t.start as usize] == c
+            t.kind == TokenKind::Punct
+                && t.end - t.start == 1
+                && self.text.as_bytes()[t.start as usize] == c
         })
     }
 
@@ -225,9 +227,7 @@ pub(super) fn proper_word(t: &Token) -> bool {
     }
     match t.word.entry() {
         None => true,
-        Some(e) => {
-            e.tag_lower() == Tag::NONE || (t.tag == Tag::NONE && e.tag_cap().is_proper())
-        }
+        Some(e) => e.tag_lower() == Tag::NONE || (t.tag == Tag::NONE && e.tag_cap().is_proper()),
     }
 }
 
@@ -322,7 +322,10 @@ impl Patterns {
             while j < toks.len() && cx.adjacent(j - 1, j) {
                 let t = &toks[j];
                 // A title starts a new name: "the U.S. Mr. Lee" is "U.S." then "Mr. Lee".
-                if j > first && self.title_at(cx, j).is_some() && !self.title_at(cx, first).is_some_and(|n| first + n > j) {
+                if j > first
+                    && self.title_at(cx, j).is_some()
+                    && !self.title_at(cx, first).is_some_and(|n| first + n > j)
+                {
                     break;
                 }
                 // "Image: ..." in a caption ends the name before it.
@@ -331,7 +334,9 @@ impl Patterns {
                 }
                 // "Make-A-Wish": a stop word inside a hyphenated name.
                 let hyphened = cx.glued(j) && cx.is_punct(j - 1, b'-');
-                if cx.name_tok(j) && (hyphened || !(t.is(class::STOP) && !t.shape.has(Shape::UPPER))) {
+                if cx.name_tok(j)
+                    && (hyphened || !(t.is(class::STOP) && !t.shape.has(Shape::UPPER)))
+                {
                     if ends_sentence(cx.text, &toks[j - 1]) && t.class().any(NOT_START) {
                         break;
                     }
@@ -383,7 +388,8 @@ impl Patterns {
                 && cx.toks[j - 2].shape.has(Shape::CAP)
                 && cx.adjacent(j - 2, j - 1)
                 && cx.toks[j - 2].end - cx.toks[j - 2].start <= 5;
-            if (syllable || three_part) && prev.shape.has(Shape::CAP) && prev.end - prev.start <= 6 {
+            if (syllable || three_part) && prev.shape.has(Shape::CAP) && prev.end - prev.start <= 6
+            {
                 return Some((2, true));
             }
             return None;
@@ -402,7 +408,10 @@ impl Patterns {
             return Some((1, false));
         }
         if self.words.has(t.word, Role::Particle) {
-            if cx.toks.get(j + 1).is_some_and(|n| self.words.has(n.word, Role::Particle))
+            if cx
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| self.words.has(n.word, Role::Particle))
                 && next_ok(j + 2)
             {
                 return Some((2, false));
@@ -492,7 +501,8 @@ impl Patterns {
         }
         // "Scientologist Tom Cruise": the words before a first name, then the person.
         if let Some(f) = (first + 1..last).find(|&k| self.person_inside(cx, first, k)) {
-            if last - f <= 2 && (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k)) {
+            if last - f <= 2 && (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k))
+            {
                 if let Some(e) = self.classify(cx, first, f - 1, titled, found) {
                     out.push(e);
                 }
@@ -504,7 +514,10 @@ impl Patterns {
         }
         // A list entity at the start, a name after it.
         let at = found.partition_point(|e| e.span.end <= cx.toks[first].start as usize);
-        if let Some(e) = found.get(at).filter(|e| e.span.start == cx.toks[first].start as usize) {
+        if let Some(e) = found
+            .get(at)
+            .filter(|e| e.span.start == cx.toks[first].start as usize)
+        {
             if let Some(r) = (first + 1..=last).find(|&k| cx.toks[k].start as usize >= e.span.end) {
                 if cx.name_tok(r) && r < last {
                     self.classify_run(cx, Run { first: r, last }, found, out);
@@ -534,9 +547,9 @@ impl Patterns {
                 .find(|&k| self.words.get(toks[k].word, Role::Head) == Some(Label::EVENT))
             {
                 let rest = Span::new(toks[h + 1].start as usize, toks[last].end as usize);
-                event = found.iter().any(|e| {
-                    e.span == rest && matches!(e.label, Label::GPE | Label::LOC)
-                });
+                event = found
+                    .iter()
+                    .any(|e| e.span == rest && matches!(e.label, Label::GPE | Label::LOC));
             }
         }
         if event
@@ -590,7 +603,8 @@ impl Patterns {
         }
         // "Scientologist Tom Cruise": a first name inside the run starts the person's name.
         if let Some(f) = (first + 1..last).find(|&k| self.person_inside(cx, first, k)) {
-            if (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k)) && last - f <= 2 {
+            if (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k)) && last - f <= 2
+            {
                 return None;
             }
         }
@@ -610,7 +624,12 @@ impl Patterns {
             return label(Label::PERSON);
         }
         // "said engineer Tomasz Nowak", "English captain Harry Kane": a role word before a name.
-        if first > 0 && toks[first - 1].class().any(class::ROLE.or(class::PERSON_NOUN)) && n_words <= 3 {
+        if first > 0
+            && toks[first - 1]
+                .class()
+                .any(class::ROLE.or(class::PERSON_NOUN))
+            && n_words <= 3
+        {
             return label(Label::PERSON);
         }
         if self.speaker_context(cx, first, last) {
@@ -618,7 +637,9 @@ impl Patterns {
         }
         if n_words <= 4
             && (first..=last).all(|k| {
-                !cx.name_tok(k) || name_like(&toks[k]) || self.words.has(toks[k].word, Role::GivenName)
+                !cx.name_tok(k)
+                    || name_like(&toks[k])
+                    || self.words.has(toks[k].word, Role::GivenName)
             })
         {
             return label(Label::PERSON);
@@ -655,7 +676,9 @@ impl Patterns {
         let start = cx.toks.get(k)?.start as usize;
         let at = found.partition_point(|e| e.span.end <= start);
         let e = found.get(at).filter(|e| e.span.start == start)?;
-        (k..cx.toks.len()).take_while(|&j| cx.toks[j].end as usize <= e.span.end).last()
+        (k..cx.toks.len())
+            .take_while(|&j| cx.toks[j].end as usize <= e.span.end)
+            .last()
     }
 
     /// EVENT, ORG, FAC, LOC or GPE from the last word or the first word before "of".
@@ -667,9 +690,9 @@ impl Patterns {
         let head = &toks[last];
         let org_head = head.is(class::ORG_HEAD);
         let prev_descriptor = first > 0 && toks[first - 1].is(class::ORG_DESCRIPTOR);
-        let next_descriptor = toks.get(last + 1).is_some_and(|n| {
-            n.is(class::ORG_DESCRIPTOR) || n.word == self.ids.think
-        });
+        let next_descriptor = toks
+            .get(last + 1)
+            .is_some_and(|n| n.is(class::ORG_DESCRIPTOR) || n.word == self.ids.think);
         if org_head || prev_descriptor || next_descriptor {
             return Some(Label::ORG);
         }
@@ -692,7 +715,8 @@ impl Patterns {
                 return Some(l);
             }
         }
-        if before.is(class::ORG_HEAD) || self.words.get(before.word, Role::Lead) == Some(Label::ORG) {
+        if before.is(class::ORG_HEAD) || self.words.get(before.word, Role::Lead) == Some(Label::ORG)
+        {
             return Some(Label::ORG);
         }
         None
@@ -749,7 +773,8 @@ impl Patterns {
                 return true;
             }
             let det = toks.get(last + 2).map_or(WordId::NONE, |t| t.word);
-            if det == self.ids.a || det == self.ids.an || det == self.ids.the || det == self.ids.who {
+            if det == self.ids.a || det == self.ids.an || det == self.ids.the || det == self.ids.who
+            {
                 return toks[(last + 3).min(toks.len())..]
                     .iter()
                     .take(8)

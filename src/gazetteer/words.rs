@@ -61,7 +61,10 @@ impl NameWords {
     /// The built-in table (a few hundred lexicon look-ups).
     pub fn new() -> NameWords {
         let mut rows = Vec::new();
-        for l in data_lines(NAME_WORDS).skip(1).chain(data_lines(GIVEN_NAMES).skip(1)) {
+        for l in data_lines(NAME_WORDS)
+            .skip(1)
+            .chain(data_lines(GIVEN_NAMES).skip(1))
+        {
             let mut f = l.split('\t');
             let (Some(w), Some(r), label) = (f.next(), f.next().and_then(Role::parse), f.next())
             else {
@@ -113,7 +116,10 @@ mod tests {
 
     #[test]
     fn every_word_of_the_file_is_in_the_lexicon_with_its_class() {
-        for l in data_lines(NAME_WORDS).skip(1).chain(data_lines(GIVEN_NAMES).skip(1)) {
+        for l in data_lines(NAME_WORDS)
+            .skip(1)
+            .chain(data_lines(GIVEN_NAMES).skip(1))
+        {
             let w = l.split('\t').next().unwrap_or("");
             let id = lookup_id(w);
             assert!(!id.is_none(), "{w} has no lexicon entry");
