@@ -52,7 +52,7 @@ enum EvalWhat {
     Segmentation,
     /// boilerplate-dev line labels and the seed page.
     Boilerplate,
-    /// Entities of the seed page.
+    /// Entities of the seed page and GUM's news mentions (ud-news-dev).
     Entities,
     /// PolNeAR attributions and the seed page.
     Attribution,
@@ -83,6 +83,10 @@ struct EvalArgs {
     /// Also write all figures as JSON here.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Run spaCy on the GUM texts too, with this Python (spaCy and en_core_web_sm installed),
+    /// and print its entity figures beside claimex's, e.g. `--peer-python /tmp/peers/bin/python`.
+    #[arg(long, value_name = "PYTHON")]
+    peer_python: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -319,7 +323,10 @@ fn eval(a: EvalArgs) -> ExitCode {
             ));
         }
         if all || a.what == EvalWhat::Entities {
-            out.push(("entities", eval::entities::evaluate(&shared, &p)?));
+            out.push((
+                "entities",
+                eval::entities::evaluate(&shared, &p, a.peer_python.as_deref())?,
+            ));
         }
         if all || a.what == EvalWhat::Attribution {
             // PolNeAR texts are clean articles: scored as `extract --no-boilerplate` runs.

@@ -51,12 +51,12 @@ impl Patterns {
     fn acronyms(&self, cx: &Cx, found: &mut Vec<Entity>) {
         let toks = cx.toks;
         let mut defs: Vec<(&str, Entity)> = Vec::new();
-        for k in 2..toks.len().saturating_sub(1) {
+        for (k, t) in toks.iter().enumerate().skip(2) {
             if !cx.is_punct(k - 1, b'(') || !cx.is_punct(k + 1, b')') {
                 continue;
             }
             let acr = cx.word(k);
-            if !(2..=8).contains(&acr.len()) || !toks[k].shape.has(Shape::UPPER) {
+            if !(2..=8).contains(&acr.len()) || !t.shape.has(Shape::UPPER) {
                 continue;
             }
             if defs.iter().any(|d| d.0 == acr) {
@@ -297,6 +297,9 @@ impl Patterns {
             })
         };
         let mut teams: Vec<Arc<str>> = Vec::new();
+        // "against Belgium" counts only where some country competes by a verb: not in
+        // "retaliation against U.S. tariffs".
+        let mut against_only: Vec<Arc<str>> = Vec::new();
         let mut k = 0;
         for e in found.iter() {
             // Countries and the home nations ("England": ISO3166-2:GB-ENG).
@@ -318,17 +321,19 @@ impl Patterns {
             } else {
                 last + 1
             };
-            if against || competes(next) || k > 0 && competes(k - 1) {
-                if let Some(id) = &e.id {
-                    if !teams.contains(id) {
-                        teams.push(id.clone());
-                    }
+            let Some(id) = &e.id else { continue };
+            if competes(next) || k > 0 && competes(k - 1) {
+                if !teams.contains(id) {
+                    teams.push(id.clone());
                 }
+            } else if against && !cx.name_tok(last + 1) && !against_only.contains(id) {
+                against_only.push(id.clone());
             }
         }
         if teams.is_empty() {
             return;
         }
+        teams.extend(against_only);
         for e in found.iter_mut() {
             if e.label == Label::GPE && e.id.as_ref().is_some_and(|i| teams.contains(i)) {
                 e.label = Label::ORG;

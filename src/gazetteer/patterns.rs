@@ -324,7 +324,7 @@ impl Patterns {
                 // A title starts a new name: "the U.S. Mr. Lee" is "U.S." then "Mr. Lee".
                 if j > first
                     && self.title_at(cx, j).is_some()
-                    && !self.title_at(cx, first).is_some_and(|n| first + n > j)
+                    && self.title_at(cx, first).is_none_or(|n| first + n <= j)
                 {
                     break;
                 }
@@ -334,9 +334,7 @@ impl Patterns {
                 }
                 // "Make-A-Wish": a stop word inside a hyphenated name.
                 let hyphened = cx.glued(j) && cx.is_punct(j - 1, b'-');
-                if cx.name_tok(j)
-                    && (hyphened || !(t.is(class::STOP) && !t.shape.has(Shape::UPPER)))
-                {
+                if cx.name_tok(j) && (hyphened || !t.is(class::STOP) || t.shape.has(Shape::UPPER)) {
                     if ends_sentence(cx.text, &toks[j - 1]) && t.class().any(NOT_START) {
                         break;
                     }
@@ -379,7 +377,7 @@ impl Patterns {
                 && !n.shape.has(Shape::DIGIT)
                 && n.word.entry().is_none_or(|e| {
                     let tag = e.tag_lower();
-                    !(tag.is_verb() || tag.is_adj() || e.wn_pos() & 4 != 0) && !tag.is_noun()
+                    !(tag.is_verb() || tag.is_adj() || e.wn_pos() & 4 != 0 || tag.is_noun())
                 });
             let prev = &cx.toks[j - 1];
             // "Hau Lung-bin": after a short surname, a short noun is a syllable too.

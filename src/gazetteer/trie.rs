@@ -42,10 +42,13 @@ fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_le_bytes([b[at], b[at + 1]])
 }
 
+/// An entry's id and canonical name, shared by its entities.
+type Names = (Arc<str>, Arc<str>);
+
 /// The built-in entries and their trie.
 pub struct Builtin {
     /// (id, canonical) of each entry, made on first use.
-    arcs: Box<[OnceLock<(Arc<str>, Arc<str>)>]>,
+    arcs: Box<[OnceLock<Names>]>,
 }
 
 impl Builtin {
@@ -91,7 +94,7 @@ impl Builtin {
     }
 
     /// The id and canonical name of entry `i`.
-    pub fn arcs(&self, i: usize) -> &(Arc<str>, Arc<str>) {
+    pub fn arcs(&self, i: usize) -> &Names {
         self.arcs[i].get_or_init(|| {
             let r = &ENTRIES[i * 16..i * 16 + 16];
             let id = Builtin::string(u32_at(r, 4) as usize, u16_at(r, 2) as usize);
