@@ -40,7 +40,7 @@ fn main() {
     for (i, s) in ann.sentences.iter().enumerate() {
         let toks: Vec<&str> = ann.tokens[s.tokens.clone()]
             .iter()
-            .map(|t| t.span.slice(&text))
+            .map(|t| t.span().slice(&text))
             .collect();
         println!("sentence {i} (block {}): {:?}", s.block, toks);
     }

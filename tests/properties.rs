@@ -120,7 +120,7 @@ proptest! {
             prev = e.span.end;
         }
         for t in &ann.tokens {
-            prop_assert!(ok(&text, t.span) && !t.span.is_empty());
+            prop_assert!(ok(&text, t.span()) && !t.span().is_empty());
         }
         for c in &ann.attribution.claims {
             prop_assert!(ok(&text, c.content) && ok(&text, c.source.span) && ok(&text, c.source.head));

@@ -43,7 +43,52 @@ impl Patterns {
         self.acronyms(cx, found);
         let parts = self.parts(cx, found);
         self.singles(cx, found, &parts);
+        self.shorter_forms(cx, found);
         self.teams(cx, found);
+    }
+
+    /// "President Trump" after "Donald Trump", "Supreme Court" after "Italian Supreme Court of
+    /// Cassation", "FIFA World Cup" after "FIFA World Cup 2018": a name found by its shape
+    /// that is the start, the end or a run of whole words of one longer name of the same type
+    /// takes that name's id and canonical name.
+    fn shorter_forms(&self, cx: &Cx, found: &mut [Entity]) {
+        // Bounded: documents with very many names keep their own ids.
+        const MAX: usize = 400;
+        let long: Vec<usize> = (0..found.len())
+            .filter(|&i| found[i].span.slice(cx.text).contains(' '))
+            .take(MAX)
+            .collect();
+        if long.is_empty() {
+            return;
+        }
+        for i in 0..found.len() {
+            if found[i].origin != Origin::Pattern {
+                continue;
+            }
+            let (label, text) = (found[i].label, found[i].span.slice(cx.text));
+            let mut owner: Option<usize> = None;
+            let mut n = 0;
+            for &j in &long {
+                let (o, t) = (&found[j], found[j].span.slice(cx.text));
+                if j == i || o.label != label || t.len() <= text.len() || o.id == found[i].id {
+                    continue;
+                }
+                let whole_words = t.match_indices(text).any(|(at, _)| {
+                    let before = t[..at].chars().next_back();
+                    let after = t[at + text.len()..].chars().next();
+                    before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+                });
+                if whole_words && owner.is_none_or(|w| found[w].id != o.id) {
+                    owner = Some(j);
+                    n += 1;
+                }
+            }
+            if let (Some(j), 1) = (owner, n) {
+                found[i].id = found[j].id.clone();
+                found[i].canonical = found[j].canonical.clone();
+                found[i].origin = Origin::Alias;
+            }
+        }
     }
 
     /// "Kachin Independence Army (KIA)": the acronym names the entity before it, here and
@@ -254,7 +299,11 @@ impl Patterns {
             if known && cx.is_punct(k + 1, b'-') && cx.glued(k + 1) {
                 continue;
             }
-            if t.is(class::TITLE) || t.is(class::ABBREV_TITLE) || t.is(class::ROLE) {
+            if t.is(class::TITLE)
+                || t.is(class::ABBREV_TITLE)
+                || t.is(class::ROLE)
+                || self.title_at(cx, k).is_some()
+            {
                 continue;
             }
             // An acronym, not a word in capitals for emphasis ("UNLESS").

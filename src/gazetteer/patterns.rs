@@ -275,7 +275,16 @@ impl Patterns {
     pub fn new() -> Patterns {
         let mut titles: FxHashMap<WordId, Vec<Vec<WordId>>> = Default::default();
         for l in data_lines(TITLES) {
-            let words: Vec<WordId> = l.split_whitespace().map(lookup_id).collect();
+            // "Mr." is a token with the word id of "mr" (unless the lexicon has the dotted form).
+            let id = |w: &str| {
+                let d = lookup_id(w);
+                if d.is_none() {
+                    lookup_id(w.trim_end_matches('.'))
+                } else {
+                    d
+                }
+            };
+            let words: Vec<WordId> = l.split_whitespace().map(id).collect();
             if words.iter().any(|w| w.is_none()) {
                 continue;
             }
