@@ -604,7 +604,9 @@ impl Patterns {
         }
         // A place or nationality from a list, then a name: "United States Hamdullah Mohib".
         if !toks[first].is(class::FIRST_NAME)
-            && self.list_end(cx, first, found).is_some_and(|e| e < last)
+            && self
+                .list_end(cx, first, found)
+                .is_some_and(|e| (e + 1..=last).filter(|&k| cx.name_tok(k)).count() >= 2)
         {
             return None;
         }
@@ -694,6 +696,15 @@ impl Patterns {
             return None;
         }
         let toks = cx.toks;
+        // "Goran Petrovic of the Adriatic Hoteliers Association": a person, then his
+        // organisation.
+        if let Some(c) = (first + 1..last).find(|&k| !cx.name_tok(k)) {
+            let given =
+                |k: usize| name_like(&toks[k]) || self.words.has(toks[k].word, Role::GivenName);
+            if c - first >= 2 && (first..c).all(given) {
+                return None;
+            }
+        }
         let head = &toks[last];
         let org_head = head.is(class::ORG_HEAD);
         let prev_descriptor = first > 0 && toks[first - 1].is(class::ORG_DESCRIPTOR);
