@@ -307,9 +307,22 @@ impl Patterns {
                 continue;
             }
             // An acronym, not a word in capitals for emphasis ("UNLESS").
+            // Not a dateline ("DODOMA, Tanzania") either.
+            let dateline = cx.initial[k] && cx.is_punct(k + 1, b',');
+            if dateline && t.shape.has(Shape::UPPER) {
+                continue;
+            }
             let upper = t.shape.has(Shape::UPPER)
                 && (2..=6).contains(&(e - s))
+                && !dateline
+                && !t.is(class::STOP)
                 && !(known && t.word.entry().is_some_and(|e| e.wn_pos() != 0));
+            // A common word in capitals ("Agriculture", "Permanent Secretary") is no name
+            // of its own, unless it is "the X".
+            let common = known && t.word.entry().is_some_and(|e| e.wn_pos() != 0);
+            if common && !upper && !t.is(class::FIRST_NAME) && !the_before {
+                continue;
+            }
             if t.class().any(super::patterns::NOT_START) && !upper {
                 continue;
             }
