@@ -12,6 +12,8 @@
 //!   label offset into `gaz_labels.bin` (u32), child node (u32). A node's edges are contiguous
 //!   and sorted by first byte.
 //! * `gaz_root.bin`: 256 u32: the root's edge for each first byte (`u32::MAX` = none).
+//! * `gaz_pairs.bin`: 64 Ki bits: the first two bytes of every name that does not start with
+//!   an upper-case letter.
 //! * `gaz_meta.bin`: number of distinct surface forms (u32).
 //!
 //! The parse mirrors `src/gazetteer/lists.rs` (which validates user files at run time and is
@@ -202,6 +204,16 @@ pub fn compile(files: &[PathBuf], out: &Path) {
         edge_bytes.extend_from_slice(&child.to_le_bytes());
     }
     let root_bytes: Vec<u8> = root.iter().flat_map(|x| x.to_le_bytes()).collect();
+    // First byte pairs of the names that do not start with an upper-case letter (a few
+    // hundred): the matcher tries a lower-case token start only when its pair is here.
+    let mut pairs = vec![0u8; 8192];
+    for s in surfaces.keys() {
+        let first = std::str::from_utf8(s).ok().and_then(|t| t.chars().next());
+        if first.is_some_and(|c| !c.is_uppercase()) {
+            let k = (usize::from(s[0]) << 8) | usize::from(s.get(1).copied().unwrap_or(0));
+            pairs[k / 8] |= 1 << (k % 8);
+        }
+    }
     let write = |name: &str, data: &[u8]| {
         std::fs::write(out.join(name), data).unwrap_or_else(|e| panic!("write {name}: {e}"));
     };
@@ -211,5 +223,6 @@ pub fn compile(files: &[PathBuf], out: &Path) {
     write("gaz_edges.bin", &edge_bytes);
     write("gaz_labels.bin", &labels);
     write("gaz_root.bin", &root_bytes);
+    write("gaz_pairs.bin", &pairs);
     write("gaz_meta.bin", &(surfaces.len() as u32).to_le_bytes());
 }

@@ -62,7 +62,11 @@ impl Patterns {
             return;
         }
         for i in 0..found.len() {
-            if found[i].origin != Origin::Pattern {
+            if found[i].origin != Origin::Pattern
+                || !long
+                    .iter()
+                    .any(|&j| found[j].label == found[i].label && j != i)
+            {
                 continue;
             }
             let (label, text) = (found[i].label, found[i].span.slice(cx.text));

@@ -313,7 +313,11 @@ impl Gazetteer {
                     .is_some_and(char::is_uppercase)
             };
             let mut best: Option<(usize, usize)> = None;
-            if let Some(b) = &self.builtin {
+            if let Some(b) = self
+                .builtin
+                .as_ref()
+                .filter(|b| upper || b.lower_start(text, t.span().start))
+            {
                 best = b.longest(text, t.span().start, word_boundary);
             }
             // A user name wins over a built-in one of the same length.

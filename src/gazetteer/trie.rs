@@ -17,6 +17,7 @@ static EDGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_edges.bin"))
 static LABELS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_labels.bin"));
 static ROOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_root.bin"));
 static META: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_meta.bin"));
+static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_pairs.bin"));
 
 const LABEL_ORDER: [Label; 11] = [
     Label::PERSON,
@@ -101,6 +102,14 @@ impl Builtin {
             let canonical = Builtin::string(u32_at(r, 12) as usize, u16_at(r, 8) as usize);
             (Arc::from(id), Arc::from(canonical))
         })
+    }
+
+    /// Whether a name that does not start with a capital may start at byte `start`.
+    #[inline]
+    pub fn lower_start(&self, text: &str, start: usize) -> bool {
+        let b = text.as_bytes();
+        let k = (usize::from(b[start]) << 8) | usize::from(b.get(start + 1).copied().unwrap_or(0));
+        PAIRS[k / 8] & (1 << (k % 8)) != 0
     }
 
     /// The longest name starting at byte `start` of `text` and ending where `boundary` says
