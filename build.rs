@@ -1,12 +1,15 @@
 //! Build-time compilation of the embedded data:
 //! * every `gazetteers/*.tsv` (and the first-name lexicon) is embedded into the binary, so a
-//!   default run needs no files and adding a list needs no code change;
+//!   default run needs no files and adding a list needs no code change; they are also compiled
+//!   into a static radix trie (`build/gazetteer.rs`), so matching needs no start-up;
 //! * the word-class data under `data/` is compiled into the static lexicon table of the token
 //!   layer (`build/lexicon.rs`), so nothing is parsed at start-up;
 //! * the git commit of the checkout is named for `claimex --version` (`build/version.rs`).
 use std::fmt::Write;
 use std::path::Path;
 
+#[path = "build/gazetteer.rs"]
+mod gazetteer;
 #[path = "build/lexicon.rs"]
 mod lexicon;
 #[path = "build/version.rs"]
@@ -40,6 +43,13 @@ fn main() {
         }
     }
     code.push_str("];\n");
+    println!("cargo:rerun-if-changed=build/gazetteer.rs");
+    let tsvs: Vec<_> = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|x| x == "tsv"))
+        .cloned()
+        .collect();
+    gazetteer::compile(&tsvs, Path::new(&out_dir));
     let first = dir.join("first_names.txt");
     if first.exists() {
         println!("cargo:rerun-if-changed={}", first.display());

@@ -317,6 +317,14 @@ impl Lexicon {
             self.add_class(&r[0], c);
         }
         // Gender of first names, for pronoun agreement (features bits 4..6: 1 m, 2 f).
+        for f in ["name_words.tsv", "given_names.tsv"] {
+            for r in data_rows(&root.join("gazetteers/shapes").join(f))
+                .iter()
+                .skip(1)
+            {
+                self.add_class(&r[0], "name_word");
+            }
+        }
         for r in data_rows(&root.join("data/lexicon/first_name_gender.tsv")) {
             let g = match r.get(1).map(String::as_str) {
                 Some("m") => 1u8,

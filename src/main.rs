@@ -95,7 +95,7 @@ enum EvalWhat {
     Segmentation,
     /// boilerplate-dev line labels and the seed page.
     Boilerplate,
-    /// Entities of the seed page.
+    /// Entities of the seed page and GUM's news mentions (ud-news-dev).
     Entities,
     /// PolNeAR attributions and the seed page.
     Attribution,
@@ -142,6 +142,10 @@ struct EvalArgs {
     /// Boilerplate: write every line's features as TSV here, e.g. `--features-out /tmp/f.tsv`.
     #[arg(long, value_name = "FILE")]
     features_out: Option<PathBuf>,
+    /// Entities: run spaCy on the GUM texts too, with this Python (spaCy and en_core_web_sm
+    /// installed), and print its figures beside claimex's, e.g. `--peer-python /tmp/peers/bin/python`.
+    #[arg(long, value_name = "PYTHON")]
+    peer_python: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -559,7 +563,10 @@ fn eval(a: EvalArgs) -> ExitCode {
             out.push(("boilerplate", eval_boilerplate(&a, opt, &shared, &p)?));
         }
         if all || a.what == EvalWhat::Entities {
-            out.push(("entities", eval::entities::evaluate(&shared, &p)?));
+            out.push((
+                "entities",
+                eval::entities::evaluate(&shared, &p, a.peer_python.as_deref())?,
+            ));
         }
         if all || a.what == EvalWhat::Attribution {
             // PolNeAR texts are clean articles: scored as `extract --no-boilerplate` runs.

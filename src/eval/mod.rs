@@ -1,6 +1,6 @@
 //! Quality evaluation on gold data (the `claimex eval` subcommand): sentence segmentation
 //! (Golden Rules, Universal Dependencies news), boilerplate (line labels), entities (the seed
-//! page) and attribution (PolNeAR). Each scorer prints its figures and returns them, so CI can
+//! page and GUM's news mentions) and attribution (PolNeAR). Each scorer prints its figures and returns them, so CI can
 //! compare them with the floors recorded in `eval/floors.json`.
 //!
 //! The data lives outside the repository (`../shared/corpora/`); nothing here is used by the
@@ -9,6 +9,7 @@
 pub mod attribution;
 pub mod boilerplate;
 pub mod entities;
+pub mod gum;
 pub mod segmentation;
 
 use std::collections::BTreeMap;

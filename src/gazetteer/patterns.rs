@@ -1,138 +1,93 @@
-//! Entities no list will ever hold ("Maj. Naung Yoe", "Benchmark Mineral Intelligence"),
-//! found from the shapes names take in news text, and linked within the document.
+//! Entities no list will ever hold ("Maj. Naung Yoe", "Church of Scientology", "Google
+//! Science Fair"), found from the shapes names take in news text on the token layer, then
+//! linked within the document ([`super::document`]).
 //!
-//! A capitalised run ("Nathan Ruser", "Australian Strategic Policy Institute") becomes:
-//! * ORG when it ends in an organisation head word (Institute, Army, Centre) or sits next to
-//!   an organisation noun ("consultancy Benchmark Mineral Intelligence");
-//! * PERSON after a title ("Maj.", "President"), when it starts with a known first name, or
-//!   when the sentence treats it as a speaker: an appositive with a role ("Khon Ja, a Kachin
-//!   activist"), next to a speech verb ("said David Mathieson"), after "according to".
+//! A *run* is a stretch of capitalised tokens with the connectors a name may hold inside
+//! ("of", "for", "&", "de la", "bin", a glued hyphen: "Wong Kwok-wai"). It never starts with a
+//! determiner, a stop word, a weekday or month, a caption label ("Image:") or, at the start of a
+//! sentence, a word the tagger does not take for a proper noun; it stops at a title ("the U.S.
+//! Mr. Lee"), at a stop word after an abbreviation ("D.C. The"), at a line break and at a
+//! possessive. A run becomes:
+//! * EVENT, FAC, LOC, GPE or ORG by its last word ("Fair", "Hall", "River", "County",
+//!   "Institute") or its first word before "of" ("Church of", "City of", "Battle of");
+//! * PERSON after a title ("Maj.", "President"), with a known first name, after a role noun
+//!   ("captain Harry Kane"), beside a speech verb or in an appositive with a role;
+//! * PRODUCT or WORK_OF_ART beside a cue noun ("the browser X", "the book X");
+//! * otherwise PERSON when every word looks like a name (no common English word in it) and
+//!   ORG when it holds common words ("Sea Org").
 //!
-//! Then acronyms defined in the text ("Kachin Independence Army (KIA)") and later short forms
-//! of a person's name ("Mathieson") are tagged with the full entity's id.
+//! Single capitalised words are left to the document pass, which knows the longer names.
 
-use crate::fasthash::FxHashSet as HashSet;
+use crate::fasthash::FxHashMap;
 use std::sync::Arc;
 
+use super::words::{NameWords, Role};
 use super::{Entity, Label, Origin};
+use crate::lexical::{class, lookup_id, Class, Shape, Tag, WordId};
 use crate::segmentation::{data_lines, Token, TokenKind};
 use crate::span::Span;
 
 const TITLES: &str = include_str!("../../data/person_titles.txt");
-const ORG_HEADS: &str = include_str!("../../data/org_heads.txt");
-const ORG_DESCRIPTORS: &str = include_str!("../../data/org_descriptors.txt");
-const SOURCE_NOUNS: &str = include_str!("../../data/source_nouns.tsv");
-const STARTERS: &str = include_str!("../../data/sentence_starters.txt");
 
-/// Words that open a capitalised run but are not names.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "I",
-    "If",
-    "When",
-    "While",
-    "According",
-    "After",
-    "Before",
-    "Despite",
-    "Instead",
-    "Since",
-    "Until",
-    "Asked",
-    "Meanwhile",
-    "However",
-    "Another",
-    "Some",
-    "Many",
-    "Most",
-    "Both",
-    "All",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Nearly",
-    "More",
-    "Supplies",
-    "Beijing's",
-];
+/// Classes of words that never start a name.
+pub(super) const NOT_START: Class = class::DET
+    .or(class::POSS_DET)
+    .or(class::DEMONSTRATIVE)
+    .or(class::QUANT)
+    .or(class::NUMBER_WORD)
+    .or(class::SUBORDINATOR)
+    .or(class::CONJ)
+    .or(class::WH)
+    .or(class::PREP)
+    .or(class::ADVERB)
+    .or(class::TIME_ADVERB)
+    .or(class::MONTH)
+    .or(class::WEEKDAY)
+    .or(class::STOP);
 
-/// Connectors allowed inside a name when another capitalised word follows.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "de", "del", "da", "al", "bin", "van", "von", "der", "la", "le", "du",
-    "on", "&",
-];
+/// Word ids the rules compare with, looked up once.
+pub(super) struct Ids {
+    pub of: WordId,
+    pub for_: WordId,
+    pub and: WordId,
+    pub the: WordId,
+    pub on: WordId,
+    pub according: WordId,
+    pub to: WordId,
+    pub a: WordId,
+    pub an: WordId,
+    pub who: WordId,
+    pub think: WordId,
+    pub against: WordId,
+    pub vs: WordId,
+}
 
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "wrote",
-    "warned",
-    "argued",
-    "noted",
-    "explained",
-    "tweeted",
-    "asked",
-    "according",
-    "insisted",
-    "claimed",
-    "believes",
-    "estimated",
-    "estimates",
-];
+impl Ids {
+    fn new() -> Ids {
+        Ids {
+            of: lookup_id("of"),
+            for_: lookup_id("for"),
+            and: lookup_id("and"),
+            the: lookup_id("the"),
+            on: lookup_id("on"),
+            according: lookup_id("according"),
+            to: lookup_id("to"),
+            a: lookup_id("a"),
+            an: lookup_id("an"),
+            who: lookup_id("who"),
+            think: lookup_id("think"),
+            against: lookup_id("against"),
+            vs: lookup_id("vs"),
+        }
+    }
+}
 
-/// Pattern rules and their word lists.
+/// Pattern rules and their word tables.
 pub struct Patterns {
-    /// Titles by their first word, each list longest first.
-    titles: crate::fasthash::FxHashMap<Box<str>, Vec<Vec<Box<str>>>>,
-    first_names: HashSet<Box<str>>,
-    org_heads: HashSet<Box<str>>,
-    org_descriptors: HashSet<Box<str>>,
-    role_nouns: HashSet<Box<str>>,
-    starters: HashSet<Box<str>>,
+    /// Titles by their first word, each as word ids, longest first.
+    titles: FxHashMap<WordId, Vec<Vec<WordId>>>,
+    pub(super) words: NameWords,
+    pub(super) ids: Ids,
 }
 
 impl Default for Patterns {
@@ -141,89 +96,268 @@ impl Default for Patterns {
     }
 }
 
-/// A capitalised run of tokens: [first, last] token indices.
+/// Per-document view of the tokens the rules share.
+pub(super) struct Cx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// Token starts a sentence (or a line, or follows a colon).
+    pub initial: Vec<bool>,
+    /// Token is in a line written in title case (a headline).
+    pub headline: Vec<bool>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Cx<'a> {
+        let b = text.as_bytes();
+        let mut initial = vec![false; toks.len()];
+        let mut headline = vec![false; toks.len()];
+        let mut line_start = 0;
+        let (mut caps, mut lowers) = (0usize, 0usize);
+        for k in 0..=toks.len() {
+            let new_line = k == toks.len()
+                || k == 0
+                || b[toks[k - 1].end as usize..toks[k].start as usize].contains(&b'\n');
+            if new_line {
+                if caps >= 3 && lowers == 0 {
+                    headline[line_start..k].fill(true);
+                }
+                (caps, lowers) = (0, 0);
+                line_start = k;
+                if k == toks.len() {
+                    break;
+                }
+                initial[k] = true;
+            } else {
+                let mut j = k;
+                while j > line_start && is_opening(text, &toks[j - 1]) {
+                    j -= 1;
+                }
+                initial[k] = j == line_start || ends_sentence(text, &toks[j - 1]);
+            }
+            let t = &toks[k];
+            if t.kind == TokenKind::Word && t.end - t.start >= 4 && k > line_start {
+                if t.shape.has(Shape::CAP) {
+                    caps += 1;
+                } else if t.shape.has(Shape::LOWER) && !t.is(class::STOP) {
+                    lowers += 1;
+                }
+            }
+        }
+        Cx {
+            text,
+            toks,
+            initial,
+            headline,
+        }
+    }
+
+    #[inline]
+    pub fn word(&self, k: usize) -> &'a str {
+        self.toks.get(k).map_or("", |t| t.span().slice(self.text))
+    }
+
+    #[inline]
+    pub fn is_punct(&self, k: usize, c: u8) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && t.end - t.start == 1
+                && self.text.as_bytes()[t.start as usize] == c
+        })
+    }
+
+    /// Whether token `b` follows token `a` on the same line, after one space at most.
+    pub fn adjacent(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (&self.toks[a], &self.toks[b]);
+        let gap = &self.text[a.end as usize..b.start as usize];
+        gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// Whether token `k` is glued to the previous one (no space).
+    #[inline]
+    pub fn glued(&self, k: usize) -> bool {
+        k > 0 && self.toks[k].start == self.toks[k - 1].end
+    }
+
+    /// A capitalised word that may be part of a name here.
+    pub fn name_tok(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word || !t.shape.has(Shape::CAP) {
+            return false;
+        }
+        if t.is(class::MONTH) || t.is(class::WEEKDAY) {
+            return false;
+        }
+        // "I", but not "US" or "IT".
+        if t.is(class::PRON) && !t.shape.has(Shape::UPPER) {
+            return false;
+        }
+        !self.headline[k] || proper_word(t)
+    }
+
+    /// A capitalised word that may start a name here.
+    pub fn starts_name(&self, k: usize, words: &NameWords, ids: &Ids) -> bool {
+        if !self.name_tok(k) {
+            return false;
+        }
+        let t = &self.toks[k];
+        if words.has(t.word, Role::NotName) {
+            return false;
+        }
+        if t.class().any(NOT_START) && !t.shape.has(Shape::UPPER) {
+            return false;
+        }
+        if self.initial[k] && !proper_word(t) {
+            // "Church of Scientology officials said": a known word, but a name's first word.
+            let lead = words.get(t.word, Role::Lead).is_some()
+                && self.toks.get(k + 1).is_some_and(|n| n.word == ids.of)
+                && self.name_tok(k + 2);
+            return lead;
+        }
+        true
+    }
+}
+
+/// A word that reads as a name: unknown to the lexicon, a first name, or one the tagger (or the
+/// lexicon's capitalised form) takes for a proper noun.
+pub(super) fn proper_word(t: &Token) -> bool {
+    if t.tag.is_proper() || t.is(class::FIRST_NAME) {
+        return true;
+    }
+    match t.word.entry() {
+        None => true,
+        Some(e) => e.tag_lower() == Tag::NONE || (t.tag == Tag::NONE && e.tag_cap().is_proper()),
+    }
+}
+
+/// A word a person's name may be made of: not a common English word.
+fn name_like(t: &Token) -> bool {
+    if t.is(class::FIRST_NAME) {
+        return true;
+    }
+    // A verb form in capitals mid-name ("Dries Mertens") is no common word there.
+    if t.tag.is_proper() && t.word.entry().is_some_and(|e| e.wn_pos() & 5 == 0) {
+        return true;
+    }
+    match t.word.entry() {
+        None => true,
+        Some(e) => e.tag_lower() == Tag::NONE || e.tag_cap().is_proper() && e.wn_pos() == 0,
+    }
+}
+
+fn is_opening(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.span().slice(text),
+            "\"" | "“" | "'" | "‘" | "(" | "[" | "«" | "-" | "—" | "–"
+        )
+}
+
+fn ends_sentence(text: &str, t: &Token) -> bool {
+    let s = t.span().slice(text);
+    if t.kind == TokenKind::Punct {
+        return matches!(s, "." | "?" | "!" | ":" | ";" | "..." | "…" | "”" | "\"");
+    }
+    // "... in Washington D.C. The team": an abbreviation closing a sentence.
+    s.ends_with('.') && !t.shape.has(Shape::INITIAL) && !t.is(class::ABBREV_TITLE)
+}
+
+/// A capitalised run: [first, last] token indices.
 #[derive(Clone, Copy, Debug)]
-struct Run {
-    first: usize,
-    last: usize,
+pub(super) struct Run {
+    pub first: usize,
+    pub last: usize,
 }
 
 impl Patterns {
     /// The rules with the built-in word lists.
     pub fn new() -> Patterns {
-        let mut titles: crate::fasthash::FxHashMap<Box<str>, Vec<Vec<Box<str>>>> =
-            Default::default();
+        let mut titles: FxHashMap<WordId, Vec<Vec<WordId>>> = Default::default();
         for l in data_lines(TITLES) {
-            let words: Vec<Box<str>> = l.split_whitespace().map(Into::into).collect();
-            if let Some(first) = words.first().cloned() {
+            // "Mr." is a token with the word id of "mr" (unless the lexicon has the dotted form).
+            let id = |w: &str| {
+                let d = lookup_id(w);
+                if d.is_none() {
+                    lookup_id(w.trim_end_matches('.'))
+                } else {
+                    d
+                }
+            };
+            let words: Vec<WordId> = l.split_whitespace().map(id).collect();
+            if words.iter().any(|w| w.is_none()) {
+                continue;
+            }
+            if let Some(&first) = words.first() {
                 titles.entry(first).or_default().push(words);
             }
         }
         // Longest first so "Lt. Gen." wins over "Lt.".
         for v in titles.values_mut() {
             v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            v.dedup();
         }
         Patterns {
             titles,
-            first_names: data_lines(super::builtin_first_names())
-                .map(|l| l.trim().into())
-                .collect(),
-            org_heads: data_lines(ORG_HEADS).map(Into::into).collect(),
-            org_descriptors: data_lines(ORG_DESCRIPTORS).map(Into::into).collect(),
-            role_nouns: data_lines(SOURCE_NOUNS)
-                .skip(1)
-                .filter_map(|l| l.split('\t').next())
-                .map(Into::into)
-                .collect(),
-            starters: data_lines(STARTERS).map(Into::into).collect(),
+            words: NameWords::new(),
+            ids: Ids::new(),
         }
     }
 
     /// Adds pattern entities, acronyms and short forms to `found` (list matches), keeping
     /// the result sorted and non-overlapping.
     pub fn apply(&self, text: &str, tokens: &[Token], found: &mut Vec<Entity>) {
+        let cx = Cx::new(text, tokens);
         let mut new = Vec::new();
-        for run in self.runs(text, tokens) {
-            if let Some(e) = self.classify(text, tokens, run, found) {
-                new.push(e);
-            }
+        for run in self.runs(&cx) {
+            self.classify_run(&cx, run, found, &mut new);
         }
         merge(found, new);
-        self.acronyms(text, tokens, found);
-        self.short_forms(text, tokens, found);
+        self.link(&cx, found);
     }
 
-    fn runs(&self, text: &str, tokens: &[Token]) -> Vec<Run> {
+    fn runs(&self, cx: &Cx) -> Vec<Run> {
+        let toks = cx.toks;
         let mut out = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
-            if !is_cap_word(text, &tokens[i]) {
+        while i < toks.len() {
+            if !cx.starts_name(i, &self.words, &self.ids) && self.title_at(cx, i).is_none() {
                 i += 1;
                 continue;
             }
             let first = i;
             let mut last = i;
             let mut j = i + 1;
-            while j < tokens.len() {
-                let t = &tokens[j];
-                if !adjacent(text, &tokens[j - 1], t) {
-                    break;
-                }
+            while j < toks.len() && cx.adjacent(j - 1, j) {
+                let t = &toks[j];
                 // A title starts a new name: "the U.S. Mr. Lee" is "U.S." then "Mr. Lee".
-                if self.title_at(text, tokens, j, tokens.len() - 1).is_some() {
+                if j > first
+                    && self.title_at(cx, j).is_some()
+                    && self.title_at(cx, first).is_none_or(|n| first + n <= j)
+                {
                     break;
                 }
-                if is_cap_word(text, t) {
+                // "Image: ..." in a caption ends the name before it.
+                if self.words.has(t.word, Role::NotName) && cx.is_punct(j + 1, b':') {
+                    break;
+                }
+                // "Make-A-Wish": a stop word inside a hyphenated name.
+                let hyphened = cx.glued(j) && cx.is_punct(j - 1, b'-');
+                if cx.name_tok(j) && (hyphened || !t.is(class::STOP) || t.shape.has(Shape::UPPER)) {
+                    if ends_sentence(cx.text, &toks[j - 1]) && t.class().any(NOT_START) {
+                        break;
+                    }
                     last = j;
                     j += 1;
-                } else if j + 1 < tokens.len()
-                    && (CONNECTORS.contains(&t.span().slice(text)) || t.span().slice(text) == "-")
-                    && is_cap_word(text, &tokens[j + 1])
-                    && adjacent(text, t, &tokens[j + 1])
-                {
-                    j += 1;
-                } else {
-                    break;
+                    continue;
+                }
+                match self.connector(cx, j) {
+                    Some((n, true)) => {
+                        last = j + n - 1;
+                        j += n;
+                    }
+                    Some((n, false)) => j += n,
+                    None => break,
                 }
             }
             out.push(Run { first, last });
@@ -232,243 +366,446 @@ impl Patterns {
         out
     }
 
-    fn classify(&self, text: &str, tokens: &[Token], run: Run, found: &[Entity]) -> Option<Entity> {
+    /// Tokens of a connector inside a name starting at `j`, when a name word follows it:
+    /// "of (the)", "for", "&", "de la", "bin", a glued hyphen ("Kwok-wai", "Coca-Cola"); and
+    /// whether those tokens end the name (a lower-case syllable after a hyphen).
+    fn connector(&self, cx: &Cx, j: usize) -> Option<(usize, bool)> {
+        let t = cx.toks.get(j)?;
+        let next_ok = |k: usize| cx.name_tok(k) && cx.adjacent(k - 1, k);
+        if cx.is_punct(j, b'-') && cx.glued(j) && j + 1 < cx.toks.len() && cx.glued(j + 1) {
+            let n = &cx.toks[j + 1];
+            if n.kind != TokenKind::Word {
+                return None;
+            }
+            if n.shape.has(Shape::CAP) {
+                return Some((1, false));
+            }
+            // "Wong Kwok-wai", "Hau Lung-bin": a short lower-case syllable, not a word like
+            // "-controlled", "-based", "-era".
+            let syllable = n.end - n.start <= 5
+                && !n.shape.has(Shape::DIGIT)
+                && n.word.entry().is_none_or(|e| {
+                    let tag = e.tag_lower();
+                    !(tag.is_verb() || tag.is_adj() || e.wn_pos() & 4 != 0 || tag.is_noun())
+                });
+            let prev = &cx.toks[j - 1];
+            // "Hau Lung-bin": after a short surname, a short noun is a syllable too.
+            let three_part = n.end - n.start <= 3
+                && j >= 2
+                && cx.toks[j - 2].shape.has(Shape::CAP)
+                && cx.adjacent(j - 2, j - 1)
+                && cx.toks[j - 2].end - cx.toks[j - 2].start <= 5;
+            if (syllable || three_part) && prev.shape.has(Shape::CAP) && prev.end - prev.start <= 6
+            {
+                return Some((2, true));
+            }
+            return None;
+        }
+        if t.kind != TokenKind::Word || t.shape.has(Shape::CAP) {
+            return None;
+        }
+        let ids = &self.ids;
+        if t.word == ids.of || t.word == ids.for_ || t.word == ids.on {
+            if cx.toks.get(j + 1).is_some_and(|n| n.word == ids.the) && next_ok(j + 2) {
+                return Some((2, false));
+            }
+            return next_ok(j + 1).then_some((1, false));
+        }
+        if t.word == ids.and && next_ok(j + 1) {
+            return Some((1, false));
+        }
+        if self.words.has(t.word, Role::Particle) {
+            if cx
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| self.words.has(n.word, Role::Particle))
+                && next_ok(j + 2)
+            {
+                return Some((2, false));
+            }
+            return next_ok(j + 1).then_some((1, false));
+        }
+        None
+    }
+
+    /// Number of tokens of a title starting at token `k` ("Maj.", "Lt. Gen.", "Prime Minister").
+    pub(super) fn title_at(&self, cx: &Cx, k: usize) -> Option<usize> {
+        let t = cx.toks.get(k)?;
+        if !t.shape.has(Shape::CAP) {
+            return None;
+        }
+        self.titles
+            .get(&t.word)?
+            .iter()
+            .find(|title| {
+                title.iter().enumerate().all(|(n, w)| {
+                    cx.toks
+                        .get(k + n)
+                        .is_some_and(|t| t.word == *w && (n == 0 || cx.adjacent(k + n - 1, k + n)))
+                })
+            })
+            .map(Vec::len)
+    }
+
+    /// Classifies one run (and, when it does not hold together, its parts) into `out`.
+    fn classify_run(&self, cx: &Cx, run: Run, found: &[Entity], out: &mut Vec<Entity>) {
         let mut first = run.first;
         let last = run.last;
-        let word = |k: usize| tokens[k].span().slice(text);
-        // Titles at the start of the run mark a person and are not part of the name.
+        // Titles at the start mark a person and are not part of the name.
         let mut titled = false;
-        if let Some(n) = self.title_at(text, tokens, first, last) {
+        while let Some(n) = self.title_at(cx, first) {
+            if first + n > last {
+                break;
+            }
             titled = true;
             first += n;
+            // "Minister of Education Stefania Giannini": the title runs on through "of X".
+            let ids = &self.ids;
+            if first < last && (cx.toks[first].word == ids.of || cx.toks[first].word == ids.for_) {
+                let mut k = first + 1;
+                if cx.toks[k].word == ids.the {
+                    k += 1;
+                }
+                let end = self.list_end(cx, k, found).unwrap_or(k);
+                if end < last && cx.name_tok(end + 1) {
+                    first = end + 1;
+                }
+            }
         }
-        while first <= last
-            && (NOT_NAMES.contains(&word(first))
-                || self.starters.contains(word(first))
-                    && first == run.first
-                    && sentence_initial(text, tokens, first))
+        // "Actor Mark Hamill", "Volunteer organization Comic Corps": a role or an
+        // organisation noun opening the sentence is not part of the name.
+        while first < last
+            && (cx.toks[first].kind != TokenKind::Word
+                || !cx.toks[first].shape.has(Shape::CAP)
+                || self.words.has(cx.toks[first].word, Role::NotName)
+                || cx.initial[first]
+                    && cx.toks[first]
+                        .class()
+                        .any(class::ROLE.or(class::ORG_DESCRIPTOR).or(class::PERSON_NOUN))
+                    && !cx.toks[first].is(class::FIRST_NAME))
         {
             first += 1;
         }
-        if first > last {
-            return None;
+        if first == last && self.words.has(cx.toks[first].word, Role::NotName) {
+            return;
         }
-        let span = Span::new(tokens[first].span().start, tokens[last].span().end);
-        let n_words = (first..=last)
-            .filter(|&k| is_cap_word(text, &tokens[k]))
-            .count();
-        let head = word(last);
-        let prev = (first > 0).then(|| word(first - 1).to_lowercase());
-        let next = tokens.get(last + 1).map(|t| t.span().slice(text));
-        // A list match covering the whole run already says what it is.
+        if first > last {
+            return;
+        }
+        if let Some(e) = self.classify(cx, first, last, titled, found) {
+            out.push(e);
+            return;
+        }
+        // Not a name as a whole: "Sweden and Belgium", "United States Hamdullah Mohib".
+        if let Some(cut) = (first + 1..=last).find(|&k| !cx.name_tok(k) && !self.joint(cx, k)) {
+            if let Some(e) = self.classify(cx, first, cut - 1, titled, found) {
+                out.push(e);
+            }
+            if let Some(r) = (cut..=last).find(|&k| cx.name_tok(k)) {
+                self.classify_run(cx, Run { first: r, last }, found, out);
+            }
+            return;
+        }
+        // "Scientologist Tom Cruise": the words before a first name, then the person.
+        if let Some(f) = (first + 1..last).find(|&k| self.person_inside(cx, first, k)) {
+            if last - f <= 2 && (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k))
+            {
+                if let Some(e) = self.classify(cx, first, f - 1, titled, found) {
+                    out.push(e);
+                }
+                if let Some(e) = self.classify(cx, f, last, false, found) {
+                    out.push(e);
+                }
+                return;
+            }
+        }
+        // A list entity at the start, a name after it.
+        let at = found.partition_point(|e| e.span.end <= cx.toks[first].start as usize);
+        if let Some(e) = found
+            .get(at)
+            .filter(|e| e.span.start == cx.toks[first].start as usize)
+        {
+            if let Some(r) = (first + 1..=last).find(|&k| cx.toks[k].start as usize >= e.span.end) {
+                if cx.name_tok(r) && r < last {
+                    self.classify_run(cx, Run { first: r, last }, found, out);
+                }
+            }
+        }
+    }
+
+    /// The entity a run [first, last] (titles stripped) names, if it is one.
+    fn classify(
+        &self,
+        cx: &Cx,
+        first: usize,
+        mut last: usize,
+        titled: bool,
+        found: &[Entity],
+    ) -> Option<Entity> {
+        let toks = cx.toks;
+        let n_words = (first..=last).filter(|&k| cx.name_tok(k)).count();
+        // A year after an event name: "FIFA World Cup 2018".
+        let head = &toks[last];
+        let mut event = self.words.get(head.word, Role::Head) == Some(Label::EVENT);
+        // "Fan Expo Canada": an event name, then the place it is held in.
+        if !event && n_words >= 3 {
+            if let Some(h) = (first + 1..last)
+                .rev()
+                .find(|&k| self.words.get(toks[k].word, Role::Head) == Some(Label::EVENT))
+            {
+                let rest = Span::new(toks[h + 1].start as usize, toks[last].end as usize);
+                event = found
+                    .iter()
+                    .any(|e| e.span == rest && matches!(e.label, Label::GPE | Label::LOC));
+            }
+        }
+        if event
+            && toks.get(last + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number && t.end - t.start == 4 && cx.adjacent(last, last + 1)
+            })
+        {
+            last += 1;
+        }
+        let span = Span::new(toks[first].start as usize, toks[last].end as usize);
         let at = found.partition_point(|e| e.span.end <= span.start);
         let near = &found[at..found.partition_point(|e| e.span.start < span.end).max(at)];
+        // A list match covering the whole run already says what it is.
         if near.iter().any(|e| e.span == span) {
             return None;
         }
-        let org = self.org_heads.contains(head)
-            || prev
-                .as_deref()
-                .is_some_and(|p| self.org_descriptors.contains(p))
-            || next.is_some_and(|n| {
-                self.org_descriptors.contains(n) || n == "think" || n == "think-tank"
-            });
-        if org && !titled && n_words >= 1 && !(n_words == 1 && self.org_heads.contains(head)) {
-            return Some(local(span, text, Label::ORG));
-        }
-        if near.iter().any(|e| e.span.contains(span)) {
+        if near.iter().any(|e| e.span.contains(span) && e.span != span) {
             return None;
+        }
+        let label = |l: Label| Some(local(span, cx.text, l));
+        let all_caps = (first..=last).all(|k| !cx.name_tok(k) || toks[k].shape.has(Shape::UPPER));
+        if n_words >= 2 || event {
+            if event && n_words >= 1 && !titled {
+                return label(Label::EVENT);
+            }
+            if let Some(l) = self.by_head_or_lead(cx, first, last, titled) {
+                return label(l);
+            }
         }
         // People's names do not run on through "of", "for", "and": "Neha Mukherjee of U.K.".
-        let last = (first..=last)
-            .find(|&k| k > first && CONNECTORS.contains(&word(k)))
-            .map_or(last, |k| k - 1);
-        let span = Span::new(tokens[first].span().start, tokens[last].span().end);
-        let n_words = (first..=last)
-            .filter(|&k| is_cap_word(text, &tokens[k]))
-            .count();
-        let all_caps = span
-            .slice(text)
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        if titled && !all_caps && n_words <= 4 {
-            return Some(local(span, text, Label::PERSON));
-        }
-        if !(2..=4).contains(&n_words) || all_caps {
+        if (first + 1..=last).any(|k| !cx.name_tok(k) && !self.inside_person(cx, k)) {
             return None;
         }
+        if titled && !all_caps && n_words <= 4 {
+            return label(Label::PERSON);
+        }
+        if n_words == 1 {
+            return None;
+        }
+        if n_words > 5 || all_caps {
+            return None;
+        }
+        if let Some(l) = self.by_cue(cx, first, last) {
+            return label(l);
+        }
+        // A place or nationality from a list, then a name: "United States Hamdullah Mohib".
+        if !toks[first].is(class::FIRST_NAME)
+            && self
+                .list_end(cx, first, found)
+                .is_some_and(|e| (e + 1..=last).filter(|&k| cx.name_tok(k)).count() >= 2)
+        {
+            return None;
+        }
+        // "Scientologist Tom Cruise": a first name inside the run starts the person's name.
+        if let Some(f) = (first + 1..last).find(|&k| self.person_inside(cx, first, k)) {
+            if (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k)) && last - f <= 2
+            {
+                return None;
+            }
+        }
+        let given = self.words.has(toks[first].word, Role::GivenName)
+            && (first + 1..=last).any(|k| cx.name_tok(k) && name_like(&toks[k]));
+        let first_name = (toks[first].is(class::FIRST_NAME) || given) && n_words <= 4;
         // The run must not just be list entities glued together ("Myanmar Kachin").
         let covered = near
             .iter()
             .filter(|e| span.contains(e.span))
             .map(|e| e.span.len())
             .sum::<usize>();
-        if covered * 2 > span.len() {
+        if covered * 2 > span.len() && !first_name {
             return None;
         }
-        if self.first_names.contains(word(first)) {
-            return Some(local(span, text, Label::PERSON));
+        if first_name {
+            return label(Label::PERSON);
         }
-        // "said engineer Tomasz Nowak", "firefighter Carla Mendes": a role word before a name.
+        // "said engineer Tomasz Nowak", "English captain Harry Kane": a role word before a name.
         if first > 0
-            && self
-                .role_nouns
-                .contains(word(first - 1).to_lowercase().as_str())
+            && toks[first - 1]
+                .class()
+                .any(class::ROLE.or(class::PERSON_NOUN))
             && n_words <= 3
         {
-            return Some(local(span, text, Label::PERSON));
+            return label(Label::PERSON);
         }
-        if self.speaker_context(text, tokens, first, last) {
-            return Some(local(span, text, Label::PERSON));
+        if self.speaker_context(cx, first, last) {
+            return label(Label::PERSON);
+        }
+        if n_words <= 4
+            && (first..=last).all(|k| {
+                !cx.name_tok(k)
+                    || name_like(&toks[k])
+                    || self.words.has(toks[k].word, Role::GivenName)
+            })
+        {
+            return label(Label::PERSON);
+        }
+        label(Label::ORG)
+    }
+
+    /// Whether a person's name starts at token `k` inside the run from `first`: a first name
+    /// after common words ("Scientologist Tom Cruise", not "Hernan Dario Gomez").
+    fn person_inside(&self, cx: &Cx, first: usize, k: usize) -> bool {
+        let toks = cx.toks;
+        toks[k].is(class::FIRST_NAME)
+            && (first..k).all(|j| {
+                let t = &toks[j];
+                cx.name_tok(j)
+                    && !t.is(class::FIRST_NAME)
+                    && !self.words.has(t.word, Role::GivenName)
+                    && t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
+            })
+    }
+
+    /// A lower-case token inside a person's name: a particle or a part of a hyphenated word.
+    fn inside_person(&self, cx: &Cx, k: usize) -> bool {
+        self.words.has(cx.toks[k].word, Role::Particle) || self.joint(cx, k)
+    }
+
+    /// A token that is part of a hyphenated word: the glued hyphen or the part after it.
+    fn joint(&self, cx: &Cx, k: usize) -> bool {
+        (cx.is_punct(k, b'-') && cx.glued(k)) || (cx.glued(k) && k > 0 && cx.is_punct(k - 1, b'-'))
+    }
+
+    /// The last token of the list entity starting at token `k`, if one does.
+    fn list_end(&self, cx: &Cx, k: usize, found: &[Entity]) -> Option<usize> {
+        let start = cx.toks.get(k)?.start as usize;
+        let at = found.partition_point(|e| e.span.end <= start);
+        let e = found.get(at).filter(|e| e.span.start == start)?;
+        (k..cx.toks.len())
+            .take_while(|&j| cx.toks[j].end as usize <= e.span.end)
+            .last()
+    }
+
+    /// EVENT, ORG, FAC, LOC or GPE from the last word or the first word before "of".
+    fn by_head_or_lead(&self, cx: &Cx, first: usize, last: usize, titled: bool) -> Option<Label> {
+        if titled {
+            return None;
+        }
+        let toks = cx.toks;
+        // "Goran Petrovic of the Adriatic Hoteliers Association": a person, then his
+        // organisation.
+        if let Some(c) = (first + 1..last).find(|&k| !cx.name_tok(k)) {
+            let given =
+                |k: usize| name_like(&toks[k]) || self.words.has(toks[k].word, Role::GivenName);
+            if c - first >= 2 && (first..c).all(given) {
+                return None;
+            }
+        }
+        let head = &toks[last];
+        let org_head = head.is(class::ORG_HEAD);
+        let prev_descriptor = first > 0 && toks[first - 1].is(class::ORG_DESCRIPTOR);
+        let next_descriptor = toks
+            .get(last + 1)
+            .is_some_and(|n| n.is(class::ORG_DESCRIPTOR) || n.word == self.ids.think);
+        if org_head || prev_descriptor || next_descriptor {
+            return Some(Label::ORG);
+        }
+        if let Some(l) = self.words.get(head.word, Role::Head) {
+            return Some(l);
+        }
+        // "Church of Scientology", "Massachusetts Institute of Technology", "Council on
+        // American-Islamic Relations": an organisation word before the first "of", "on", "for".
+        let ids = &self.ids;
+        if (first + 1..last).any(|k| toks[k].word == ids.and) {
+            return None;
+        }
+        let conn = (first + 1..last).find(|&k| {
+            let w = toks[k].word;
+            (w == ids.of || w == ids.on || w == ids.for_) && !toks[k].shape.has(Shape::CAP)
+        })?;
+        let before = &toks[conn - 1];
+        if conn - 1 == first {
+            if let Some(l) = self.words.get(before.word, Role::Lead) {
+                return Some(l);
+            }
+        }
+        if before.is(class::ORG_HEAD) || self.words.get(before.word, Role::Lead) == Some(Label::ORG)
+        {
+            return Some(Label::ORG);
         }
         None
     }
 
-    /// Number of tokens of a title starting at token `k`, if a name (up to token `last`)
-    /// follows it.
-    fn title_at(&self, text: &str, tokens: &[Token], k: usize, last: usize) -> Option<usize> {
-        self.titles
-            .get(tokens.get(k)?.span().slice(text))?
-            .iter()
-            .find(|t| {
-                k + t.len() <= last
-                    && t.iter()
-                        .enumerate()
-                        .all(|(n, w)| tokens[k + n].span().slice(text) == &**w)
-            })
-            .map(Vec::len)
+    /// PRODUCT or WORK_OF_ART from a cue noun before or after the run.
+    fn by_cue(&self, cx: &Cx, first: usize, last: usize) -> Option<Label> {
+        let toks = cx.toks;
+        let before = first.checked_sub(1).map(|k| &toks[k]);
+        let after = toks.get(last + 1);
+        for t in [before, after].into_iter().flatten() {
+            if t.shape.has(Shape::LOWER) {
+                if let Some(l) = self.words.get(t.word, Role::ProductCue) {
+                    return Some(l);
+                }
+            }
+        }
+        if let Some(t) = before.filter(|t| t.shape.has(Shape::LOWER)) {
+            if let Some(l) = self.words.get(t.word, Role::WorkCue) {
+                return Some(l);
+            }
+        }
+        None
     }
 
     /// "Khon Ja, a Kachin activist", "said David Mathieson", "Nathan Ruser ... said",
     /// "according to Naung Yoe".
-    fn speaker_context(&self, text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
-        let w = |k: usize| tokens.get(k).map_or("", |t| t.span().slice(text));
+    pub(super) fn speaker_context(&self, cx: &Cx, first: usize, last: usize) -> bool {
+        let toks = cx.toks;
+        let cue = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.shape.has(Shape::LOWER)
+                    && (t.tag == Tag::NONE || t.tag.is_verb())
+                    && t.word.entry().is_some_and(|e| e.cue().is_some())
+            })
+        };
         if first > 0
-            && (SPEECH.contains(&w(first - 1))
-                || w(first - 1) == "to"
+            && (cue(first - 1)
+                || toks[first - 1].word == self.ids.to
                     && first > 1
-                    && w(first - 2).eq_ignore_ascii_case("according"))
+                    && toks[first - 2].word == self.ids.according)
         {
             return true;
         }
-        if SPEECH.contains(&w(last + 1)) {
+        if cue(last + 1) {
             return true;
         }
-        if w(last + 1) == "," {
+        if cx.is_punct(last + 1, b',') {
             // Appositive: ", a/an/the ... ROLE" or ", 62," (age) within a few tokens.
-            let det = w(last + 2);
-            if det.chars().all(|c| c.is_ascii_digit()) && !det.is_empty() {
+            if toks
+                .get(last + 2)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 3)
+            {
                 return true;
             }
-            if matches!(det, "a" | "an" | "the" | "who") {
-                return tokens[last + 3..]
+            let det = toks.get(last + 2).map_or(WordId::NONE, |t| t.word);
+            if det == self.ids.a || det == self.ids.an || det == self.ids.the || det == self.ids.who
+            {
+                return toks[(last + 3).min(toks.len())..]
                     .iter()
                     .take(8)
-                    .take_while(|t| t.span().slice(text) != "," && t.span().slice(text) != ".")
-                    .any(|t| self.role_nouns.contains(t.span().slice(text)));
+                    .take_while(|t| t.kind != TokenKind::Punct)
+                    .any(|t| t.is(class::ROLE));
             }
         }
         false
     }
-
-    /// "Kachin Independence Army (KIA)": the acronym names the entity before it, here and
-    /// wherever it recurs.
-    fn acronyms(&self, text: &str, tokens: &[Token], found: &mut Vec<Entity>) {
-        let mut defs: crate::fasthash::FxHashMap<&str, Entity> = Default::default();
-        for k in 2..tokens.len().saturating_sub(1) {
-            if tokens[k - 1].span().slice(text) != "(" || tokens[k + 1].span().slice(text) != ")" {
-                continue;
-            }
-            let acr = tokens[k].span().slice(text);
-            if !(2..=8).contains(&acr.len()) || !acr.chars().all(|c| c.is_ascii_uppercase()) {
-                continue;
-            }
-            let before = tokens[k - 2].span().end;
-            let at = found.partition_point(|e| e.span.end < before);
-            let Some(full) = found.get(at).filter(|e| {
-                e.span.end == before
-                    && matches!(
-                        e.label,
-                        Label::ORG | Label::GPE | Label::NORP | Label::FAC | Label::LOC
-                    )
-            }) else {
-                continue;
-            };
-            let initials: String = full
-                .span
-                .slice(text)
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase())
-                .collect();
-            if !initials.contains(acr) && !acr.chars().all(|c| initials.contains(c)) {
-                continue;
-            }
-            defs.entry(acr).or_insert_with(|| full.clone());
-        }
-        if defs.is_empty() {
-            return;
-        }
-        let mut new = Vec::new();
-        for t in tokens {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            if !is_cap_word(text, t) {
-                continue;
-            }
-            if let Some(full) = defs.get(t.span().slice(text)) {
-                new.push(Entity {
-                    span: t.span(),
-                    label: full.label,
-                    id: full.id.clone(),
-                    canonical: full.canonical.clone(),
-                    origin: Origin::Alias,
-                });
-            }
-        }
-        merge(found, new);
-    }
-
-    /// "Mathieson said" after "David Mathieson": the surname alone names the same person.
-    fn short_forms(&self, text: &str, tokens: &[Token], found: &mut Vec<Entity>) {
-        let mut by_last: crate::fasthash::FxHashMap<String, (usize, Entity)> = Default::default();
-        for e in found.iter().filter(|e| e.label == Label::PERSON) {
-            let s = e.span.slice(text);
-            if let Some(last) = s.rsplit(' ').next() {
-                if last.len() < s.len() && last.len() > 2 {
-                    by_last
-                        .entry(last.to_string())
-                        .or_insert((e.span.end, e.clone()));
-                }
-            }
-        }
-        if by_last.is_empty() {
-            return;
-        }
-        let mut new = Vec::new();
-        for t in tokens {
-            if !is_cap_word(text, t) {
-                continue;
-            }
-            if let Some((after, full)) = by_last.get(t.span().slice(text)) {
-                if t.span().start >= *after {
-                    new.push(Entity {
-                        span: t.span(),
-                        label: Label::PERSON,
-                        id: full.id.clone(),
-                        canonical: full.canonical.clone(),
-                        origin: Origin::Alias,
-                    });
-                }
-            }
-        }
-        merge(found, new);
-    }
 }
 
-fn local(span: Span, text: &str, label: Label) -> Entity {
+/// A pattern entity with a local id from its text.
+pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
     let name: Arc<str> = Arc::from(span.slice(text));
     Entity {
         span,
@@ -482,7 +819,7 @@ fn local(span: Span, text: &str, label: Label) -> Entity {
 /// Merges `new` into `found` (both sorted, `found` non-overlapping): a new entity that
 /// strictly contains the list matches it overlaps replaces them ("Australian Strategic Policy
 /// Institute" over "Australian"); one that overlaps anything else is dropped.
-fn merge(found: &mut Vec<Entity>, mut new: Vec<Entity>) {
+pub(super) fn merge(found: &mut Vec<Entity>, mut new: Vec<Entity>) {
     if new.is_empty() {
         return;
     }
@@ -513,21 +850,4 @@ fn merge(found: &mut Vec<Entity>, mut new: Vec<Entity>) {
     });
     found.extend(accepted);
     found.sort_by_key(|e| e.span.start);
-}
-
-fn is_cap_word(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && t.span().slice(text).starts_with(char::is_uppercase)
-}
-
-fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
-    let gap = &text[a.span().end..b.span().start];
-    gap.len() <= 1 && !gap.contains('\n') && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
-}
-
-fn sentence_initial(text: &str, tokens: &[Token], k: usize) -> bool {
-    if k == 0 {
-        return true;
-    }
-    let before = text[..tokens[k].span().start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
-    before.is_empty() || before.ends_with(['.', '?', '!', '\n', ':', '”', '"'])
 }

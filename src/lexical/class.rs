@@ -119,6 +119,7 @@ classes! {
     GROUP_NOUN = 50, "Nouns whose first WordNet sense is a group: ministry, party, army.";
     COMM_NOUN = 51, "Nouns whose first WordNet sense is a communication: statement, report.";
     EVIDENTIAL = 52, "Verbs of appearance that report an inference: seem, appear.";
+    NAME_WORD = 53, "Words that tell what a name is: heads, leads, cues (gazetteers/shapes/name_words.tsv).";
 }
 
 #[cfg(test)]

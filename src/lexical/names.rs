@@ -4,7 +4,7 @@
 
 /// Word class names, in bit order: `CLASS_NAMES[i]` is the name of `Class` bit `i`, as written
 /// in `data/lexicon/closed.tsv` and the other class lists.
-pub const CLASS_NAMES: [&str; 53] = [
+pub const CLASS_NAMES: [&str; 54] = [
     "det",
     "indef_det",
     "def_det",
@@ -60,6 +60,8 @@ pub const CLASS_NAMES: [&str; 53] = [
     "comm_noun",
     // Attribution word classes without a list file of their own:
     "evidential",
+    // Gazetteer shape words (gazetteers/shapes/):
+    "name_word",
 ];
 
 /// Penn Treebank tags (plus `NONE` for "no tag"), in id order.

@@ -1,0 +1,489 @@
+//! Document-level consistency: one entity, one type and one id across the document.
+//!
+//! After the lists and the name shapes have spoken, this pass
+//! * ties acronyms defined in the text ("Kachin Independence Army (KIA)") to the full name,
+//!   wherever they recur;
+//! * gives a single word that is part of a longer name the longer name's type and id:
+//!   "Rathbun" after "Mark Rathbun", "Daniel" after "Daniel Montalvo", "Scientology" after
+//!   "Church of Scientology", "the Church" for the one church of the document; a person's
+//!   name beats a list place ("Montalvo", "Paris" after "Valeska Paris");
+//! * tags the remaining capitalised single words that read as names: acronyms and unknown
+//!   words become ORG, words beside a speech verb PERSON;
+//! * retypes a country that plays or beats another ("Sweden beat Mexico") as the team, an
+//!   organisation, in every mention of the document.
+
+use std::sync::Arc;
+
+use super::patterns::{local, merge, proper_word, Cx, Patterns};
+use super::words::Role;
+use super::{Entity, Label, Origin};
+use crate::lexical::{class, Shape, Tag};
+use crate::segmentation::TokenKind;
+use crate::span::Span;
+
+/// WordNet verb class bit of "competition" (beat, defeat, win) in `Entry::wn_verb`.
+const WN_COMPETITION: u8 = 1 << 7;
+
+/// What a single word stands for in this document.
+#[derive(Clone)]
+struct Part<'t> {
+    key: &'t str,
+    label: Label,
+    id: Option<Arc<str>>,
+    canonical: Option<Arc<str>>,
+    /// A head or lead word ("Church"): only used after "the".
+    generic: bool,
+    /// Two different entities share the word: it links to neither.
+    ambiguous: bool,
+}
+
+impl Patterns {
+    /// The document pass over `found` (sorted, non-overlapping; stays so).
+    pub(super) fn link(&self, cx: &Cx, found: &mut Vec<Entity>) {
+        self.acronyms(cx, found);
+        let parts = self.parts(cx, found);
+        self.singles(cx, found, &parts);
+        self.shorter_forms(cx, found);
+        self.teams(cx, found);
+    }
+
+    /// "President Trump" after "Donald Trump", "Supreme Court" after "Italian Supreme Court of
+    /// Cassation", "FIFA World Cup" after "FIFA World Cup 2018": a name found by its shape
+    /// that is the start, the end or a run of whole words of one longer name of the same type
+    /// takes that name's id and canonical name.
+    fn shorter_forms(&self, cx: &Cx, found: &mut [Entity]) {
+        // Bounded: documents with very many names keep their own ids.
+        const MAX: usize = 400;
+        let long: Vec<usize> = (0..found.len())
+            .filter(|&i| found[i].span.slice(cx.text).contains(' '))
+            .take(MAX)
+            .collect();
+        if long.is_empty() {
+            return;
+        }
+        for i in 0..found.len() {
+            if found[i].origin != Origin::Pattern
+                || !long
+                    .iter()
+                    .any(|&j| found[j].label == found[i].label && j != i)
+            {
+                continue;
+            }
+            let (label, text) = (found[i].label, found[i].span.slice(cx.text));
+            let mut owner: Option<usize> = None;
+            let mut n = 0;
+            for &j in &long {
+                let (o, t) = (&found[j], found[j].span.slice(cx.text));
+                if j == i || o.label != label || t.len() <= text.len() || o.id == found[i].id {
+                    continue;
+                }
+                let whole_words = t.match_indices(text).any(|(at, _)| {
+                    let before = t[..at].chars().next_back();
+                    let after = t[at + text.len()..].chars().next();
+                    before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+                });
+                if whole_words && owner.is_none_or(|w| found[w].id != o.id) {
+                    owner = Some(j);
+                    n += 1;
+                }
+            }
+            if let (Some(j), 1) = (owner, n) {
+                found[i].id = found[j].id.clone();
+                found[i].canonical = found[j].canonical.clone();
+                found[i].origin = Origin::Alias;
+            }
+        }
+    }
+
+    /// "Kachin Independence Army (KIA)": the acronym names the entity before it, here and
+    /// wherever it recurs.
+    fn acronyms(&self, cx: &Cx, found: &mut Vec<Entity>) {
+        let toks = cx.toks;
+        let mut defs: Vec<(&str, Entity)> = Vec::new();
+        for (k, t) in toks.iter().enumerate().skip(2) {
+            if !cx.is_punct(k - 1, b'(') || !cx.is_punct(k + 1, b')') {
+                continue;
+            }
+            let acr = cx.word(k);
+            if !(2..=8).contains(&acr.len()) || !t.shape.has(Shape::UPPER) {
+                continue;
+            }
+            if defs.iter().any(|d| d.0 == acr) {
+                continue;
+            }
+            let Some(span) = expansion(cx, k - 2, acr) else {
+                continue;
+            };
+            // The full name: the entity that spans it, or a new organisation replacing the
+            // pieces the shapes found inside it.
+            let at = found.partition_point(|e| e.span.end <= span.start);
+            let full = match found.get(at) {
+                Some(e) if e.span == span => {
+                    if e.label == Label::PERSON {
+                        continue;
+                    }
+                    e.clone()
+                }
+                _ => {
+                    let e = local(span, cx.text, Label::ORG);
+                    let end = found.partition_point(|e| e.span.start < span.end);
+                    if found[at..end].iter().any(|e| !span.contains(e.span)) {
+                        continue;
+                    }
+                    found.splice(at..end, [e.clone()]);
+                    e
+                }
+            };
+            defs.push((acr, full));
+        }
+        if defs.is_empty() {
+            return;
+        }
+        let mut new = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word || !t.shape.has(Shape::UPPER) {
+                continue;
+            }
+            let w = cx.word(k);
+            if let Some((_, full)) = defs.iter().find(|d| d.0 == w) {
+                new.push(alias(t.span(), full));
+            }
+        }
+        // The acronym's own entry, if a list had one, gives way to the document's sense.
+        replace_singles(found, &new);
+        merge(found, new);
+    }
+
+    /// Single words of the document's longer names, sorted by word.
+    fn parts<'t>(&self, cx: &Cx<'t>, found: &[Entity]) -> Vec<Part<'t>> {
+        let toks = cx.toks;
+        let mut parts: Vec<Part<'t>> = Vec::new();
+        let mut k = 0;
+        for e in found {
+            while k < toks.len() && (toks[k].start as usize) < e.span.start {
+                k += 1;
+            }
+            let inside: Vec<usize> = (k..toks.len())
+                .take_while(|&j| toks[j].end as usize <= e.span.end)
+                .filter(|&j| cx.name_tok(j))
+                .collect();
+            if inside.len() < 2 {
+                continue;
+            }
+            let mut push = |j: usize, generic: bool| {
+                parts.push(Part {
+                    key: cx.word(j),
+                    label: e.label,
+                    id: e.id.clone(),
+                    canonical: e.canonical.clone(),
+                    generic,
+                    ambiguous: false,
+                });
+            };
+            match e.label {
+                Label::PERSON => {
+                    let (f, l) = (inside[0], inside[inside.len() - 1]);
+                    for j in [f, l] {
+                        let hyphenated = (cx.is_punct(j + 1, b'-') && cx.glued(j + 1))
+                            || (j > 0 && cx.glued(j) && cx.is_punct(j - 1, b'-'));
+                        if !hyphenated && toks[j].end - toks[j].start >= 2 {
+                            push(j, false);
+                        }
+                    }
+                }
+                Label::ORG | Label::EVENT | Label::FAC | Label::WORK_OF_ART | Label::PRODUCT => {
+                    for &j in &inside {
+                        let t = &toks[j];
+                        let generic = t.is(class::ORG_HEAD)
+                            || self.words.get(t.word, Role::Head).is_some()
+                            || self.words.get(t.word, Role::Lead).is_some();
+                        if generic && j != inside[0] && j != inside[inside.len() - 1] {
+                            continue;
+                        }
+                        let distinctive = proper_word(t) && !t.is(class::STOP);
+                        if generic || distinctive && t.end - t.start >= 3 {
+                            push(j, generic);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        parts.sort_by(|a, b| (a.key, a.generic).cmp(&(b.key, b.generic)));
+        // A word two entities share links to neither ("Wong" of two Wongs).
+        let mut i = 0;
+        while i < parts.len() {
+            let mut j = i + 1;
+            while j < parts.len()
+                && parts[j].key == parts[i].key
+                && parts[j].generic == parts[i].generic
+            {
+                j += 1;
+            }
+            if parts[i..j].iter().any(|p| p.id != parts[i].id) {
+                for p in &mut parts[i..j] {
+                    p.ambiguous = true;
+                }
+            }
+            i = j;
+        }
+        parts.dedup_by(|a, b| a.key == b.key && a.generic == b.generic);
+        parts
+    }
+
+    /// Capitalised single words outside every entity (and list places that are a person's
+    /// name here): linked to a longer name, or tagged by their shape.
+    fn singles(&self, cx: &Cx, found: &mut Vec<Entity>, parts: &[Part]) {
+        let toks = cx.toks;
+        let find = |key: &str, generic: bool| {
+            parts
+                .binary_search_by(|p| (p.key, p.generic).cmp(&(key, generic)))
+                .ok()
+                .map(|i| &parts[i])
+                .filter(|p| !p.ambiguous)
+        };
+        let mut new = Vec::new();
+        let mut retyped = Vec::new();
+        let mut f = 0;
+        for k in 0..toks.len() {
+            let t = &toks[k];
+            let (s, e) = (t.start as usize, t.end as usize);
+            while f < found.len() && found[f].span.end <= s {
+                f += 1;
+            }
+            let covering = found.get(f).filter(|x| x.span.start < e);
+            let product = k > 0 && {
+                let c = &toks[k - 1];
+                c.shape.has(Shape::LOWER) && self.words.has(c.word, Role::ProductCue)
+            };
+            if let Some(x) = covering {
+                // A one-word list place that is a person's name in this document, or a
+                // product's ("the shuttle Columbia").
+                if x.span == t.span()
+                    && x.origin == Origin::List
+                    && matches!(x.label, Label::GPE | Label::LOC | Label::FAC | Label::NORP)
+                {
+                    if let Some(p) = find(cx.word(k), false).filter(|p| p.label == Label::PERSON) {
+                        retyped.push(alias(t.span(), &part_entity(p, t.span())));
+                    } else if product {
+                        retyped.push(local(t.span(), cx.text, Label::PRODUCT));
+                    }
+                }
+                continue;
+            }
+            if !cx.name_tok(k) || self.words.has(t.word, Role::NotName) {
+                continue;
+            }
+            // "pro-Beijing": a prefix glued before the name.
+            if k > 1
+                && cx.glued(k)
+                && cx.is_punct(k - 1, b'-')
+                && toks[k - 2].shape.has(Shape::LOWER)
+            {
+                continue;
+            }
+            let w = cx.word(k);
+            let the_before = k > 0 && toks[k - 1].word == self.ids.the;
+            if let Some(p) =
+                find(w, false).or_else(|| if the_before { find(w, true) } else { None })
+            {
+                new.push(alias(t.span(), &part_entity(p, t.span())));
+                continue;
+            }
+            // A known word opening a sentence ("Police arrested"), a hashtag or handle, a
+            // prefix ("Co-founder").
+            let known = t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
+                && !t.is(class::FIRST_NAME);
+            if cx.initial[k] && (known || !proper_word(t)) {
+                continue;
+            }
+            if k > 0 && cx.glued(k) && (cx.is_punct(k - 1, b'#') || cx.is_punct(k - 1, b'@')) {
+                continue;
+            }
+            if known && cx.is_punct(k + 1, b'-') && cx.glued(k + 1) {
+                continue;
+            }
+            if t.is(class::TITLE)
+                || t.is(class::ABBREV_TITLE)
+                || t.is(class::ROLE)
+                || self.title_at(cx, k).is_some()
+            {
+                continue;
+            }
+            // An acronym, not a word in capitals for emphasis ("UNLESS").
+            // Not a dateline ("DODOMA, Tanzania") either.
+            let dateline = cx.initial[k] && cx.is_punct(k + 1, b',');
+            if dateline && t.shape.has(Shape::UPPER) {
+                continue;
+            }
+            let upper = t.shape.has(Shape::UPPER)
+                && (2..=6).contains(&(e - s))
+                && !dateline
+                && !t.is(class::STOP)
+                && !(known && t.word.entry().is_some_and(|e| e.wn_pos() != 0));
+            // A common word in capitals ("Agriculture", "Permanent Secretary") is no name
+            // of its own, unless it is "the X".
+            let common = known && t.word.entry().is_some_and(|e| e.wn_pos() != 0);
+            if common && !upper && !t.is(class::FIRST_NAME) && !the_before {
+                continue;
+            }
+            if t.class().any(super::patterns::NOT_START) && !upper {
+                continue;
+            }
+            let label = if product {
+                Label::PRODUCT
+            } else if upper {
+                Label::ORG
+            } else if t.is(class::FIRST_NAME) || self.speaker_context(cx, k, k) {
+                Label::PERSON
+            } else if proper_word(t) && t.tag != Tag::NNPS && !cx.headline[k] {
+                Label::ORG
+            } else {
+                continue;
+            };
+            new.push(local(t.span(), cx.text, label));
+        }
+        replace_singles(found, &retyped);
+        merge(found, new);
+    }
+
+    /// "Sweden beat Mexico", "against Belgium": a country that competes is its team.
+    fn teams(&self, cx: &Cx, found: &mut [Entity]) {
+        let toks = cx.toks;
+        let competes = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.shape.has(Shape::LOWER)
+                    && (t.tag == Tag::NONE || t.tag.is_verb())
+                    && t.word.entry().is_some_and(|e| {
+                        e.wn_verb() & WN_COMPETITION != 0
+                            || self
+                                .words
+                                .has(e.lemma().map_or(e.id(), |l| l.id()), Role::TeamVerb)
+                    })
+            })
+        };
+        let mut teams: Vec<Arc<str>> = Vec::new();
+        // "against Belgium" counts only where some country competes by a verb: not in
+        // "retaliation against U.S. tariffs".
+        let mut against_only: Vec<Arc<str>> = Vec::new();
+        let mut k = 0;
+        for e in found.iter() {
+            // Countries and the home nations ("England": ISO3166-2:GB-ENG).
+            if e.label != Label::GPE || !e.id.as_deref().is_some_and(|i| i.starts_with("ISO3166")) {
+                continue;
+            }
+            while k < toks.len() && (toks[k].start as usize) < e.span.start {
+                k += 1;
+            }
+            let last = (k..toks.len())
+                .take_while(|&j| toks[j].end as usize <= e.span.end)
+                .last()
+                .unwrap_or(k);
+            let prev = k.checked_sub(1).map(|p| &toks[p]);
+            let against = prev.is_some_and(|p| p.word == self.ids.against || p.word == self.ids.vs);
+            // "Sweden beat", "Sweden's 1-0 win": a competition verb beside the country.
+            let next = if cx.word(last + 1) == "'s" {
+                last + 2
+            } else {
+                last + 1
+            };
+            let Some(id) = &e.id else { continue };
+            if competes(next) || k > 0 && competes(k - 1) {
+                if !teams.contains(id) {
+                    teams.push(id.clone());
+                }
+            } else if against && !cx.name_tok(last + 1) && !against_only.contains(id) {
+                against_only.push(id.clone());
+            }
+        }
+        if teams.is_empty() {
+            return;
+        }
+        teams.extend(against_only);
+        for e in found.iter_mut() {
+            if e.label == Label::GPE && e.id.as_ref().is_some_and(|i| teams.contains(i)) {
+                e.label = Label::ORG;
+            }
+        }
+    }
+}
+
+/// The words before `end` (inclusive) that acronym `acr` abbreviates: a chain of capitalised
+/// words and short lower-case connectors ("Democratic Alliance for the Betterment ... (DAB)",
+/// "Unione degli Studenti Italiani (USI)") whose first initial is the acronym's and whose
+/// initials hold its letters in order; the longest such chain, up to 12 tokens.
+fn expansion(cx: &Cx, end: usize, acr: &str) -> Option<Span> {
+    let toks = cx.toks;
+    let acr: Vec<char> = acr.chars().collect();
+    let mut best = None;
+    let mut initials: Vec<char> = Vec::new();
+    let mut k = end;
+    for _ in 0..12 {
+        let t = &toks[k];
+        let cap = t.kind == TokenKind::Word && t.shape.has(Shape::CAP);
+        let connector =
+            t.kind == TokenKind::Word && t.shape.has(Shape::LOWER) && t.end - t.start <= 5
+                || cx.is_punct(k, b'-')
+                || cx.is_punct(k, b'&');
+        if !cap && !connector || k < end && !cx.adjacent(k, k + 1) {
+            break;
+        }
+        if cap {
+            let w = cx.word(k);
+            // "KIA-controlled": an acronym-shaped word holds all its letters.
+            let letters: Vec<char> = if t.shape.has(Shape::UPPER) {
+                w.chars().filter(|c| c.is_alphabetic()).collect()
+            } else {
+                w.chars().next().into_iter().collect()
+            };
+            initials.splice(0..0, letters);
+            if initials.first() == acr.first()
+                && initials.len() >= 2
+                && subsequence(&acr, &initials)
+            {
+                best = Some(Span::new(t.start as usize, toks[end].end as usize));
+            }
+        }
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+    }
+    best
+}
+
+fn subsequence(small: &[char], big: &[char]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|c| it.any(|b| b == c))
+}
+
+fn part_entity(p: &Part, span: Span) -> Entity {
+    Entity {
+        span,
+        label: p.label,
+        id: p.id.clone(),
+        canonical: p.canonical.clone(),
+        origin: Origin::Alias,
+    }
+}
+
+fn alias(span: Span, full: &Entity) -> Entity {
+    Entity {
+        span,
+        label: full.label,
+        id: full.id.clone(),
+        canonical: full.canonical.clone(),
+        origin: Origin::Alias,
+    }
+}
+
+/// Replaces entities of `found` with the same span as one in `new` (both sorted).
+fn replace_singles(found: &mut [Entity], new: &[Entity]) {
+    for n in new {
+        if let Ok(i) = found.binary_search_by_key(&n.span.start, |e| e.span.start) {
+            if found[i].span == n.span {
+                found[i] = n.clone();
+            }
+        }
+    }
+}
