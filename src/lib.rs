@@ -12,7 +12,8 @@
 //!     The town has fallen, according to three people familiar with the matter.\n");
 //! let ann = p.annotate(&doc);
 //! let claim = &ann.attribution.claims[0];
-//! assert_eq!(claim.source.span.slice(&doc.text), "three people familiar with the matter");
+//! let source = claim.source.as_ref().expect("a named source");
+//! assert_eq!(source.span.slice(&doc.text), "three people familiar with the matter");
 //! assert_eq!(claim.content.slice(&doc.text), "The town has fallen");
 //! ```
 

@@ -218,6 +218,11 @@ struct GazetteerArgs {
     /// The input is clean article text (wire copy, an article body): keep every line as body.
     #[arg(long)]
     no_boilerplate: bool,
+    /// Write only claims whose `confidence` is at least this (0 to 1), e.g.
+    /// `--min-confidence 0.7`: on held-out PolNeAR dev it keeps 89 % of claims and lifts
+    /// precision from 0.89 to 0.93 (eval/confidence.md).
+    #[arg(long, default_value_t = 0.0, value_name = "P", value_parser = parse_probability)]
+    min_confidence: f32,
 }
 
 #[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
@@ -362,6 +367,15 @@ fn total_size(paths: &[PathBuf]) -> u64 {
         }
 }
 
+fn parse_probability(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "{s:?} is not a probability: give a number from 0 to 1, e.g. 0.7"
+        )),
+    }
+}
+
 fn pipeline(
     gaz: Option<&GazetteerArgs>,
     profile: Option<&PathBuf>,
@@ -371,7 +385,8 @@ fn pipeline(
     if let Some(g) = gaz {
         b = b
             .builtin_gazetteers(!g.no_builtin_gazetteers)
-            .boilerplate(!g.no_boilerplate);
+            .boilerplate(!g.no_boilerplate)
+            .min_confidence(g.min_confidence);
         for p in &g.gazetteer {
             b = b.gazetteer(p.clone());
         }

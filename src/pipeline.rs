@@ -43,6 +43,7 @@ pub struct PipelineBuilder {
     gazetteers: Vec<PathBuf>,
     profile: Option<Profile>,
     no_boilerplate: bool,
+    min_confidence: f32,
 }
 
 impl PipelineBuilder {
@@ -72,6 +73,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Writes only claims whose confidence is at least `min` (0 to 1; default 0, all claims).
+    /// See [`Attributor::with_min_confidence`].
+    pub fn min_confidence(mut self, min: f32) -> PipelineBuilder {
+        self.min_confidence = min;
+        self
+    }
+
     /// Loads and compiles everything.
     pub fn build(self) -> Result<Pipeline> {
         let mut gb = GazetteerBuilder::new().builtin(self.builtin.unwrap_or(true));
@@ -86,7 +94,7 @@ impl PipelineBuilder {
             boilerplate,
             segmenter: Segmenter::new(),
             gazetteer: gb.build()?,
-            attributor: Attributor::new(),
+            attributor: Attributor::new().with_min_confidence(self.min_confidence),
             boilerplate_on: !self.no_boilerplate,
         })
     }

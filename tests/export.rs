@@ -92,7 +92,9 @@ fn span_texts(rec: &Value, text: &str) -> HashSet<(String, String)> {
     let mut out = HashSet::new();
     for c in rec["claims"].as_array().unwrap() {
         let s = &c["source"];
-        out.insert(("Source".into(), s["text"].as_str().unwrap().to_string()));
+        if !s.is_null() {
+            out.insert(("Source".into(), s["text"].as_str().unwrap().to_string()));
+        }
         if !c["cue"].is_null() {
             out.insert(("Cue".into(), c["cue"]["text"].as_str().unwrap().to_string()));
         }
@@ -101,8 +103,8 @@ fn span_texts(rec: &Value, text: &str) -> HashSet<(String, String)> {
             Some(fs) => {
                 for f in fs {
                     let (a, b) = (
-                        f[0].as_u64().unwrap() as usize,
-                        f[1].as_u64().unwrap() as usize,
+                        f["start"].as_u64().unwrap() as usize,
+                        f["end"].as_u64().unwrap() as usize,
                     );
                     out.insert(("Content".into(), chars(text, a, b)));
                 }

@@ -197,15 +197,3 @@ fn samples_match_their_hand_annotations() {
         "line accuracy {lines:.3} < {MIN_LINE_ACCURACY}"
     );
 }
-
-/// (text, head, resolved text) of a claim's source; empty for hearsay with no source.
-fn src(p: &ClaimRec) -> (&str, &str, Option<&str>) {
-    match &p.source {
-        Some(s) => (
-            &s.text,
-            &s.head.text,
-            s.resolved.as_ref().map(|r| r.text.as_str()),
-        ),
-        None => ("", "", None),
-    }
-}

@@ -2,7 +2,7 @@
 //! found it — the shape, the cue's family, the kind of content and source, whether a pronoun
 //! was resolved. A logistic model whose weights are data (`data/attribution/confidence.tsv`),
 //! fitted by `scripts/attribution/calibrate.py` on one half of PolNeAR dev and checked on the
-//! other half (predicted against observed precision per decile, `benches/RESULTS.md`).
+//! other half (predicted against observed precision per decile, `eval/confidence.md`).
 
 use std::sync::OnceLock;
 

@@ -176,6 +176,7 @@ pub struct Attribution {
 pub struct Attributor {
     lists: Lists,
     numbers: Numbers,
+    min_confidence: f32,
 }
 
 impl Default for Attributor {
@@ -213,7 +214,22 @@ impl Attributor {
         Attributor {
             lists: Lists::new(),
             numbers: Numbers::new(),
+            min_confidence: 0.0,
         }
+    }
+
+    /// Keeps only claims whose [`Claim::confidence`] is at least `min` (default 0: all).
+    /// On PolNeAR dev's held-out half, 0.7 keeps 89 % of claims at precision 0.93 instead of
+    /// 0.89, 0.9 keeps 58 % at 0.97 (`eval/confidence.md`).
+    ///
+    /// ```
+    /// use claimex::attribution::Attributor;
+    /// let strict = Attributor::new().with_min_confidence(0.99);
+    /// # let _ = strict;
+    /// ```
+    pub fn with_min_confidence(mut self, min: f32) -> Attributor {
+        self.min_confidence = min;
+        self
     }
 
     /// Extracts claims and non-responses. `paragraphs` are the byte spans of the body blocks,
@@ -254,6 +270,7 @@ impl Attributor {
         for c in &mut claims {
             c.confidence = confidence::score(c, text);
         }
+        claims.retain(|c| c.confidence >= self.min_confidence);
         Attribution { claims, no_comment }
     }
 }

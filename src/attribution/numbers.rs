@@ -95,10 +95,8 @@ impl Numbers {
     /// ```
     pub fn find(&self, text: &str, span: Span) -> Vec<Quantity> {
         let hay = span.slice(text);
-        // Most contents have no digit and no month or weekday: skip the regex.
-        if !hay
-            .bytes()
-            .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'$')
+        // Most contents have no digit, currency sign, month or weekday: skip the regex.
+        if !may_hold_figure(hay)
             && !hay.contains("half")
             && !hay.contains("dozens")
             && !hay.contains("hundreds")
@@ -130,6 +128,25 @@ impl Numbers {
         }
         out
     }
+}
+
+/// Whether `hay` has a digit, a currency sign or a capitalised word that starts like a month
+/// or a weekday: the only ways the patterns above can match besides the number words.
+fn may_hold_figure(hay: &str) -> bool {
+    const STARTS: [&[u8; 3]; 19] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec", b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat", b"Sun",
+    ];
+    let b = hay.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_digit()
+            || c >= 0x80 && hay.is_char_boundary(i) && hay[i..].starts_with(['€', '£', '¥'])
+            || c == b'$'
+            || c.is_ascii_uppercase()
+                && (i == 0 || !b[i - 1].is_ascii_alphabetic())
+                && b.get(i..i + 3)
+                    .is_some_and(|w| STARTS.iter().any(|s| *s == w))
+    })
 }
 
 impl Default for Numbers {

@@ -210,6 +210,13 @@ fn lookup(d: &Doc, src: Span, si: usize, seen: &[Seen]) -> Option<(Mention, Sour
                 })
                 .cloned()
                 .map(|mut x| {
+                    // "a statement signed by Permanent Secretary Joseph Mwakalinga" ... "the
+                    // permanent secretary said": the person the title belongs to.
+                    if x.kind != SourceType::Person {
+                        if let Some(e) = person_titled(d, x.span, noun) {
+                            return entity_seen(d, e, SourceType::Person);
+                        }
+                    }
                     if let Some(p) = sub_phrase_with(d.text, x.span, noun) {
                         if x.entity.is_none_or(|e| !d.ents[e].span.overlaps(p)) {
                             x.head = p;
@@ -316,6 +323,32 @@ fn indefinite_with(d: &Doc, noun: &str, floor: usize, until: usize) -> Option<Se
         entity: None,
         gender: 0,
         plural: false,
+    })
+}
+
+/// A person entity inside `np` whose title is the word `noun`: the word is in the name or just
+/// before it ("Permanent Secretary Joseph Mwakalinga").
+fn person_titled(d: &Doc, np: Span, noun: &str) -> Option<usize> {
+    let s = np.slice(d.text);
+    let at = s
+        .char_indices()
+        .filter(|(_, c)| !c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())
+        .chain(std::iter::once(0))
+        .find(|&i| {
+            s[i..]
+                .get(..noun.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                && !s[i + noun.len()..].starts_with(char::is_alphanumeric)
+        })?
+        + np.start;
+    d.ents.iter().position(|e| {
+        e.label == Label::PERSON
+            && np.start <= e.span.start
+            && e.span.end <= np.end
+            && e.span.start <= at + noun.len() + 1
+            && at + noun.len() <= e.span.end
+            && at + 40 >= e.span.start
     })
 }
 

@@ -326,6 +326,29 @@ impl Boilerplate {
                 }
             }
         }
+        // A page whose model keeps no line after the first: the sentence lines before its first marked
+        // tail ("Related Articles") are the article — a short item is still an article.
+        if !keep.iter().skip(1).any(|&k| k) {
+            let tail = (1..n)
+                .find(|&i| {
+                    r.teaser[i]
+                        || matches!(
+                            r.marks[i],
+                            Some((_, Reason::Related | Reason::Widget | Reason::Promo))
+                        )
+                })
+                .unwrap_or(n);
+            for i in 1..tail {
+                if feats[i].term
+                    && feats[i].words >= 6
+                    && r.marks[i].is_none()
+                    && r.inblock[i].is_none()
+                {
+                    out[i].kind = BlockKind::Body;
+                    out[i].reason = None;
+                }
+            }
+        }
         self.title(text, page, ctx.title, &mut out);
         headings(text, feats, &mut out);
         if let Some(p) = self.profile.as_ref().filter(|p| !p.is_empty()) {

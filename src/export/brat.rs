@@ -141,26 +141,33 @@ pub fn document(
             Some((next, true))
         };
     for c in &d.claims {
-        let Some((src, new_src)) = t_of("Source", &[c.source.span], &mut ann) else {
-            continue;
+        // A claim whose text names no source (hearsay) is its content and cue alone.
+        let src = match &c.source {
+            Some(s) => match t_of("Source", &[s.span], &mut ann) {
+                Some(x) => Some((s, x)),
+                None => continue,
+            },
+            None => None,
         };
         let cue = c.cue.and_then(|s| t_of("Cue", &[s], &mut ann)).map(|x| x.0);
         let Some((cnt, new_cnt)) = t_of("Content", &c.content_pieces(), &mut ann) else {
             continue;
         };
-        r += 1;
-        let _ = writeln!(ann, "R{r}\tSays Arg1:T{src} Arg2:T{cnt}");
+        if let Some((_, (src, _))) = src {
+            r += 1;
+            let _ = writeln!(ann, "R{r}\tSays Arg1:T{src} Arg2:T{cnt}");
+        }
         if let Some(cue) = cue {
             r += 1;
             let _ = writeln!(ann, "R{r}\tCue_of Arg1:T{cue} Arg2:T{cnt}");
         }
-        if new_src {
+        if let Some((source, (src, true))) = src {
             a += 1;
-            let v = token(&c.source.kind);
+            let v = token(&source.kind);
             let _ = writeln!(ann, "A{a}\tSource_type T{src} {v}");
             attrs.push(("Source_type".to_string(), v));
             let who = d.speaker(c, &texts);
-            if Some(who.name.as_str()) != texts.get(c.source.span) && !who.name.is_empty() {
+            if Some(who.name.as_str()) != texts.get(source.span) && !who.name.is_empty() {
                 note += 1;
                 let id = who.id.map(|i| format!(" ({i})")).unwrap_or_default();
                 let _ = writeln!(

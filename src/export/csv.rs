@@ -78,6 +78,7 @@ pub fn rows(d: &DocRecord, unit: OffsetUnit) -> Vec<Vec<String>> {
                 .iter()
                 .map(|f| format!("{}-{}", conv(f.start, false), conv(f.end, true)))
                 .collect();
+            let src = c.source.as_ref();
             vec![
                 d.id.clone(),
                 meta("title"),
@@ -87,20 +88,19 @@ pub fn rows(d: &DocRecord, unit: OffsetUnit) -> Vec<Vec<String>> {
                 c.kind.clone(),
                 c.pattern.clone(),
                 c.confidence.map(|q| q.to_string()).unwrap_or_default(),
-                c.source.kind.clone(),
+                // A claim whose text names no source (hearsay): type "none", empty cells.
+                src.map_or("none".to_string(), |s| s.kind.clone()),
                 who.name,
                 who.id.unwrap_or_default(),
-                t(c.source.span),
-                conv(c.source.span.start, false).to_string(),
-                conv(c.source.span.end, true).to_string(),
-                c.source
-                    .resolved
-                    .as_ref()
+                src.map(|s| t(s.span)).unwrap_or_default(),
+                src.map(|s| conv(s.span.start, false).to_string())
+                    .unwrap_or_default(),
+                src.map(|s| conv(s.span.end, true).to_string())
+                    .unwrap_or_default(),
+                src.and_then(|s| s.resolved.as_ref())
                     .map(|r| t(r.span))
                     .unwrap_or_default(),
-                c.source
-                    .affiliation
-                    .as_ref()
+                src.and_then(|s| s.affiliation.as_ref())
                     .map(|a| a.name.clone())
                     .unwrap_or_default(),
                 cue_text,

@@ -46,12 +46,18 @@ pub fn line(d: &DocRecord, text: &str, unit: OffsetUnit) -> Value {
         })
     };
     for c in &d.claims {
-        let src = entity(c.source.span, "Source", &mut entities);
+        // A claim whose text names no source (hearsay): no Source entity, no `says`.
+        let src = c
+            .source
+            .as_ref()
+            .map(|s| entity(s.span, "Source", &mut entities));
         let cue = c.cue.map(|s| entity(s, "Cue", &mut entities));
         for piece in c.content_pieces() {
             let cnt = entity(piece, "Content", &mut entities);
-            let rid = relations.len() as u64 + 1;
-            relations.push(json!({"id": rid, "from_id": src, "to_id": cnt, "type": "says"}));
+            if let Some(src) = src {
+                let rid = relations.len() as u64 + 1;
+                relations.push(json!({"id": rid, "from_id": src, "to_id": cnt, "type": "says"}));
+            }
             if let Some(cue) = cue {
                 let rid = relations.len() as u64 + 1;
                 relations.push(json!({"id": rid, "from_id": cue, "to_id": cnt, "type": "cue"}));

@@ -62,8 +62,12 @@ pub fn task(d: &DocRecord, text: &str, n: u64, unit: OffsetUnit) -> Value {
     for (j, c) in d.claims.iter().enumerate() {
         let q = c.confidence;
         scores.extend(q);
-        let src = format!("c{j}-source");
-        result.push(region(src.clone(), "Source", c.source.span, &o, &texts, q));
+        // A claim whose text names no source (hearsay): no Source region, no `says`.
+        let src = c.source.as_ref().map(|s| {
+            let id = format!("c{j}-source");
+            result.push(region(id.clone(), "Source", s.span, &o, &texts, q));
+            id
+        });
         let cue = c.cue.map(|cue| {
             let id = format!("c{j}-cue");
             result.push(region(id.clone(), "Cue", cue, &o, &texts, q));
@@ -72,7 +76,9 @@ pub fn task(d: &DocRecord, text: &str, n: u64, unit: OffsetUnit) -> Value {
         for (k, piece) in c.content_pieces().into_iter().enumerate() {
             let id = format!("c{j}-content{k}");
             result.push(region(id.clone(), "Content", piece, &o, &texts, q));
-            result.push(relation(&src, &id, "says"));
+            if let Some(src) = &src {
+                result.push(relation(src, &id, "says"));
+            }
             if let Some(cue) = &cue {
                 result.push(relation(cue, &id, "cue"));
             }

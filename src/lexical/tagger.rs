@@ -12,10 +12,34 @@ use std::sync::OnceLock;
 use super::class;
 use super::table::lookup;
 use super::tag::{Tag, N_TAGS};
-use super::{Shape, Token, TokenKind};
+use super::{Shape, Token, TokenKind, WordId};
 
 const CONTEXT_RULES: &str = include_str!("../../data/lexicon/context_rules.tsv");
 const UNKNOWN_RULES: &str = include_str!("../../data/lexicon/unknown_rules.tsv");
+
+/// A rule's word: its exact text and its lexicon id, compared first (an id is one integer
+/// compare, the text a `memcmp` only when the ids agree).
+#[derive(Clone, Debug)]
+struct Word {
+    text: Box<str>,
+    id: WordId,
+}
+
+impl Word {
+    fn new(text: &str) -> Word {
+        Word {
+            text: text.into(),
+            id: super::table::lookup_id(text),
+        }
+    }
+
+    #[inline]
+    fn is(&self, t: &Token, text: &str) -> bool {
+        // Ids decide when both are known; otherwise (a mark, an unknown word) the text does.
+        (t.word == WordId::NONE || self.id == WordId::NONE || t.word == self.id)
+            && t.span().slice(text) == &*self.text
+    }
+}
 
 /// The condition of a contextual rule.
 #[derive(Clone, Debug)]
@@ -25,9 +49,9 @@ enum Cond {
     /// Tag at any of the positions 1..=n before (negative) or after.
     TagWithin(isize, Tag),
     /// Word (exact text) at a relative position.
-    WordAt(isize, Box<str>),
+    WordAt(isize, Word),
     /// Word at position 1 or 2 before/after.
-    WordWithin(isize, Box<str>),
+    WordWithin(isize, Word),
     /// Both conditions.
     And(Box<Cond>, Box<Cond>),
 }
@@ -75,7 +99,7 @@ fn tag_arg(s: &str) -> Option<Tag> {
 }
 
 fn parse_cond(kind: &str, a: &str, b: Option<&str>) -> Option<Cond> {
-    let w = |s: &str| s.to_string().into_boxed_str();
+    let w = Word::new;
     Some(match kind {
         "PREVTAG" => Cond::TagAt(-1, tag_arg(a)?),
         "NEXTTAG" => Cond::TagAt(1, tag_arg(a)?),
@@ -411,7 +435,7 @@ fn apply_rules(text: &str, toks: &mut [Token]) {
             while m != 0 {
                 let i = c * 64 + m.trailing_zeros() as usize;
                 m &= m - 1;
-                if toks[i].tag == r.from && allowed(&toks[i], r.to) && holds(&r.cond, i, toks, text)
+                if toks[i].tag == r.from && holds(&r.cond, i, toks, text) && allowed(&toks[i], r.to)
                 {
                     toks[i].tag = r.to;
                     bits[base + c] &= !(1 << (i % 64));
@@ -473,13 +497,9 @@ fn holds(cond: &Cond, i: usize, toks: &[Token], text: &str) -> bool {
             toks[j as usize].tag
         }
     };
-    let word_at = |d: isize| -> &str {
+    let word_is = |d: isize, w: &Word| -> bool {
         let j = i as isize + d;
-        if j < 0 || j as usize >= toks.len() {
-            ""
-        } else {
-            toks[j as usize].span().slice(text)
-        }
+        j >= 0 && (j as usize) < toks.len() && w.is(&toks[j as usize], text)
     };
     match cond {
         Cond::TagAt(d, t) => tag_at(*d) == *t,
@@ -487,10 +507,10 @@ fn holds(cond: &Cond, i: usize, toks: &[Token], text: &str) -> bool {
             let s = d.signum();
             (1..=d.abs()).any(|k| tag_at(s * k) == *t)
         }
-        Cond::WordAt(d, w) => word_at(*d) == &**w,
+        Cond::WordAt(d, w) => word_is(*d, w),
         Cond::WordWithin(d, w) => {
             let s = d.signum();
-            (1..=d.abs()).any(|k| word_at(s * k) == &**w)
+            (1..=d.abs()).any(|k| word_is(s * k, w))
         }
         Cond::And(a, b) => holds(a, i, toks, text) && holds(b, i, toks, text),
     }

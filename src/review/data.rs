@@ -74,17 +74,26 @@ pub fn doc_json(d: &DocRecord) -> Value {
             if let Some(q) = c.confidence {
                 o.insert("q".into(), json!(q));
             }
-            o.insert("s".into(), pair(c.source.span));
-            o.insert("ty".into(), json!(c.source.kind));
-            o.insert("nm".into(), json!(who.name));
+            match &c.source {
+                Some(src) => {
+                    o.insert("s".into(), pair(src.span));
+                    o.insert("ty".into(), json!(src.kind));
+                    o.insert("nm".into(), json!(who.name));
+                    if let Some(r) = &src.resolved {
+                        o.insert("r".into(), pair(r.span));
+                    }
+                    if let Some(a) = &src.affiliation {
+                        o.insert("af".into(), json!(a.name));
+                    }
+                }
+                // Hearsay and inferences: the text names no source.
+                None => {
+                    o.insert("ty".into(), json!(NO_SOURCE));
+                    o.insert("nm".into(), json!("(no source given)"));
+                }
+            }
             if let Some(id) = &who.id {
                 o.insert("sid".into(), json!(id));
-            }
-            if let Some(r) = &c.source.resolved {
-                o.insert("r".into(), pair(r.span));
-            }
-            if let Some(a) = &c.source.affiliation {
-                o.insert("af".into(), json!(a.name));
             }
             o.insert("u".into(), c.cue.map_or(Value::Null, pair));
             o.insert("x".into(), pair(c.content));
@@ -98,8 +107,9 @@ pub fn doc_json(d: &DocRecord) -> Value {
                 let t = |s: Option<CharSpan>| s.and_then(|s| texts.get(s)).unwrap_or("");
                 o.insert(
                     "tx".into(),
-                    json!({"s": t(Some(c.source.span)), "u": t(c.cue), "x": t(Some(c.content)),
-                           "r": t(c.source.resolved.as_ref().map(|r| r.span))}),
+                    json!({"s": t(c.source.as_ref().map(|s| s.span)), "u": t(c.cue),
+                           "x": t(Some(c.content)),
+                           "r": t(c.source.as_ref().and_then(|s| s.resolved.as_ref()).map(|r| r.span))}),
                 );
             }
             Value::Object(o)
@@ -197,6 +207,8 @@ pub struct IndexBuilder {
 
 /// Source types listed in the "who said what" index.
 const NAMED: &[&str] = &["person", "organization"];
+/// The source type shown for claims whose text names no source (hearsay, inferences).
+const NO_SOURCE: &str = "none";
 
 impl IndexBuilder {
     /// Adds one document.
@@ -232,7 +244,8 @@ impl IndexBuilder {
         for (ci, c) in d.claims.iter().enumerate() {
             let who = d.speaker(c, &texts);
             let row_ix = self.rows.len() as u32;
-            let speaker = if NAMED.contains(&c.source.kind.as_str()) && !who.name.is_empty() {
+            let kind = c.source.as_ref().map_or(NO_SOURCE, |s| s.kind.as_str());
+            let speaker = if NAMED.contains(&kind) && !who.name.is_empty() {
                 let key = who
                     .id
                     .clone()
@@ -243,7 +256,7 @@ impl IndexBuilder {
                     self.speaker_list.push(SpeakerOut {
                         key,
                         name: who.name.clone(),
-                        kind: c.source.kind.clone(),
+                        kind: kind.to_string(),
                         rows: Vec::new(),
                     });
                 }
@@ -257,7 +270,7 @@ impl IndexBuilder {
                 di,
                 ci as u32,
                 self.names.id(&who.name),
-                self.types.id(&c.source.kind),
+                self.types.id(kind),
                 self.patterns.id(&c.pattern),
                 self.kinds.id(&c.kind),
                 c.confidence.map(|q| q as f32),

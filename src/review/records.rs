@@ -91,8 +91,9 @@ pub struct Claim {
     pub pattern: String,
     /// Confidence in `[0, 1]`, when the record has one.
     pub confidence: Option<f64>,
-    /// Who said it.
-    pub source: Source,
+    /// Who said it; `None` for hearsay and inferences ("reportedly", "is said to"), whose
+    /// records carry `"source": null`.
+    pub source: Option<Source>,
     /// The reporting verb or phrase.
     pub cue: Option<CharSpan>,
     /// What was said (covering all fragments).
@@ -291,7 +292,7 @@ impl DocRecord {
     }
 
     fn claim(&mut self, c: &Value, index: usize) -> Option<Claim> {
-        let src = c.get("source")?;
+        let src = c.get("source").filter(|v| !v.is_null());
         let content_v = c.get("content")?;
         let content = self.stated_span(content_v)?;
         let fragments = content_v
@@ -300,26 +301,35 @@ impl DocRecord {
             .map(|fs| {
                 fs.iter()
                     .filter_map(|f| {
-                        let a = f.get(0)?.as_u64()? as usize;
-                        let b = f.get(1)?.as_u64()? as usize;
+                        // `{"start", "end", "text"}` objects; older records wrote pairs.
+                        let (a, b) = match f.get("start") {
+                            Some(a) => (a.as_u64()?, f.get("end")?.as_u64()?),
+                            None => (f.get(0)?.as_u64()?, f.get(1)?.as_u64()?),
+                        };
+                        let (a, b) = (a as usize, b as usize);
                         (a <= b).then_some(CharSpan { start: a, end: b })
                     })
                     .collect()
             })
             .unwrap_or_default();
-        let resolved = src.get("resolved").and_then(|r| {
-            Some(Mention {
-                span: self.stated_span(r)?,
-                id: s(r, "id").map(str::to_string),
-            })
-        });
-        let source = Source {
-            span: self.stated_span(src)?,
-            kind: s(src, "type").unwrap_or("unknown").to_string(),
-            head: src.get("head").and_then(|h| self.stated_span(h)),
-            id: s(src, "id").map(str::to_string),
-            resolved,
-            affiliation: src.get("affiliation").and_then(affiliation),
+        let source = match src {
+            None => None,
+            Some(src) => {
+                let resolved = src.get("resolved").and_then(|r| {
+                    Some(Mention {
+                        span: self.stated_span(r)?,
+                        id: s(r, "id").map(str::to_string),
+                    })
+                });
+                Some(Source {
+                    span: self.stated_span(src)?,
+                    kind: s(src, "type").unwrap_or("unknown").to_string(),
+                    head: src.get("head").and_then(|h| self.stated_span(h)),
+                    id: s(src, "id").map(str::to_string),
+                    resolved,
+                    affiliation: src.get("affiliation").and_then(affiliation),
+                })
+            }
         };
         let cue = c
             .get("cue")
@@ -367,10 +377,13 @@ impl DocRecord {
         let ok = |sp: &CharSpan| sp.start <= sp.end && sp.end <= n && !bad.contains(sp);
         let before = (self.claims.len(), self.entities.len(), self.blocks.len());
         self.claims.retain(|c| {
-            let mut spans = vec![c.source.span, c.content];
+            let mut spans = vec![c.content];
             spans.extend(c.cue);
-            spans.extend(c.source.head);
-            spans.extend(c.source.resolved.as_ref().map(|r| r.span));
+            if let Some(s) = &c.source {
+                spans.push(s.span);
+                spans.extend(s.head);
+                spans.extend(s.resolved.as_ref().map(|r| r.span));
+            }
             spans.extend(c.fragments.iter().copied());
             spans.iter().all(ok)
         });
@@ -451,7 +464,12 @@ impl DocRecord {
     /// assert_eq!(who.name, "Kachin Independence Army");
     /// ```
     pub fn speaker(&self, claim: &Claim, texts: &SpanTexts) -> Speaker {
-        let src = &claim.source;
+        let Some(src) = &claim.source else {
+            return Speaker {
+                name: String::new(),
+                id: None,
+            };
+        };
         let id = src
             .resolved
             .as_ref()
@@ -609,6 +627,22 @@ mod tests {
     }
 
     #[test]
+    fn claims_without_a_source_and_fragment_objects_are_read() {
+        let v = serde_json::json!({"id":"a",
+            "claims":[{"kind":"indirect","pattern":"hearsay","source":null,"cue":{"start":6,"end":16,"text":"reportedly"},
+                "content":{"start":0,"end":26,"text":"Talks reportedly collapsed",
+                    "fragments":[{"start":0,"end":5,"text":"Talks"},{"start":17,"end":26,"text":"collapsed"}]}}]});
+        let mut d = DocRecord::from_value(&v, "x");
+        d.text = Some("Talks reportedly collapsed.".into());
+        d.check();
+        assert_eq!(d.claims.len(), 1);
+        assert!(d.claims[0].source.is_none());
+        assert_eq!(d.claims[0].fragments.len(), 2);
+        assert_eq!(d.claims[0].fragments[1], CharSpan { start: 17, end: 26 });
+        assert!(d.speaker(&d.claims[0], &d.texts()).name.is_empty());
+    }
+
+    #[test]
     fn unknown_fields_and_new_values_are_tolerated() {
         let v = serde_json::json!({"id":"a","author":"Ann","site":"ex.com","extra":{"x":1},
             "blocks":[{"start":0,"end":4,"kind":"body","reason":"new_reason"}],
@@ -622,9 +656,10 @@ mod tests {
         assert_eq!(d.claims.len(), 1);
         let c = &d.claims[0];
         assert_eq!(c.confidence, Some(0.7));
-        assert_eq!(c.source.kind, "group");
+        let src = c.source.as_ref().unwrap();
+        assert_eq!(src.kind, "group");
         assert_eq!(
-            c.source.affiliation.as_ref().map(|a| a.name.as_str()),
+            src.affiliation.as_ref().map(|a| a.name.as_str()),
             Some("ACME")
         );
         assert_eq!(d.field("site"), Some("ex.com"));

@@ -240,12 +240,14 @@ pub fn check_doc(text: &str, d: &DocRec) {
         if let Some(cue) = &c.cue {
             check_span(text, n, cue.start, cue.end, &cue.text, "cue");
         }
+        let mut prev = 0;
         for f in &c.content.fragments {
             check_span(text, n, f.start, f.end, &f.text, "content fragment");
             assert!(
                 c.content.start <= f.start && f.end <= c.content.end,
                 "fragment {f:?} outside content"
             );
+            assert!(f.start >= prev, "fragments overlap or are out of order");
             prev = f.end;
         }
         for e in &c.entities {

@@ -213,6 +213,17 @@ fn antecedent(cx: &Cx, rel: usize) -> Option<Src> {
     let end = if d.comma(rel - 1) { rel - 1 } else { rel };
     let np = syn.np_ending_at(end)?;
     let mut a = np.a;
+    // "a farmer near Manyoni who said", "a spokesman for the ministry who": the noun the
+    // prepositional phrase hangs on (at most two phrases back).
+    for _ in 0..2 {
+        if a < lo + 2 || d.tag(a - 1) != Tag::IN || d.is(a - 1, "that") {
+            break;
+        }
+        match syn.np_ending_at(a - 1) {
+            Some(np0) if np0.a < a - 1 && d.tag(a - 2).is_noun() => a = np0.a,
+            _ => break,
+        }
+    }
     // "Ahmed Nour, 62, who said": the age is an appositive of the name before it.
     if d.tag(np.a) == Tag::CD && np.b == np.a + 1 && a > lo + 1 && d.comma(a - 1) {
         if let Some(np2) = syn.np_ending_at(a - 1) {
