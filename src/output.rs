@@ -525,12 +525,40 @@ pub fn write_claim_records<W: Write>(
             m.serialize_entry("entities", &co.entities)?;
             m.serialize_entry("numbers", &co.numbers)?;
             if let Some(s) = ann.sentences.get(cl.sentence) {
-                m.serialize_entry("context", &c.span(s.span))?;
+                let ctx = context_span(&doc.text, s.span, cl);
+                m.serialize_entry("context", &c.span(ctx))?;
             }
             m.end()
         })?;
     }
     Ok(())
+}
+
+/// Bytes of context kept on each side of a claim inside a very long sentence.
+const CONTEXT_MARGIN: usize = 1000;
+
+/// The sentence holding claim `cl`, clipped to [`CONTEXT_MARGIN`] bytes (at a character
+/// boundary) either side of the claim's source, cue and content: a "sentence" of 80,000 words
+/// (a page without stops) must not be written once per claim in it.
+fn context_span(text: &str, sentence: Span, cl: &Claim) -> Span {
+    let mut cover = cl.content;
+    for s in cl.cue.iter().chain(cl.source.as_ref().map(|s| &s.span)) {
+        cover = Span::new(cover.start.min(s.start), cover.end.max(s.end));
+    }
+    let mut a = sentence
+        .start
+        .max(cover.start.saturating_sub(CONTEXT_MARGIN));
+    let mut b = sentence.end.min(cover.end.saturating_add(CONTEXT_MARGIN));
+    while a > sentence.start && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    while b < sentence.end && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    if a >= b {
+        return sentence;
+    }
+    Span::new(a, b)
 }
 
 /// With `extract --doc-summary`, the line written after a document's claims:
