@@ -463,6 +463,28 @@ fn adversarial_shapes_at_small_sizes_meet_the_contract() {
     }
 }
 
+#[test]
+fn claim_records_grow_linearly_on_adversarial_shapes() {
+    // Work counted, not timed: the claims output of each shape at 1x and 4x a size. Linear
+    // growth gives a ratio near 4, a quadratic one near 16 (each claim of a page without stops
+    // once wrote the whole page as its `context`).
+    for s in shapes::SHAPES {
+        let bytes = |size: usize| {
+            let doc = claimex::Document::new(s.name, (s.make)(size));
+            let ann = pipeline().annotate(&doc);
+            let mut out = Vec::new();
+            claimex::output::claim_records(&doc, &ann, &mut out);
+            out.len()
+        };
+        let (one, four) = (bytes(4_000), bytes(16_000));
+        assert!(
+            four <= 6 * one + 8_192,
+            "{}: {one} bytes of claims at 4,000 bytes of input, {four} at 16,000",
+            s.name
+        );
+    }
+}
+
 mod mutation {
     use super::*;
     use claimex::input::{DocStream, InputOptions, Item};

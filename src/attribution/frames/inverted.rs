@@ -195,8 +195,16 @@ fn source_before_cue(
             if s.is_empty() {
                 return false;
             }
-            content.push(s);
-            "parenthetical"
+            // "X will suspend exports, the ministry said, a move likely to push up prices": a
+            // whole clause before the cue and no verb after it — the tail is the reporter's
+            // comment on the news, not part of what was said.
+            let before = d.tok_at(content[0].start);
+            if cx.syn.has_finite(before, comma) && !cx.syn.has_finite(k + 1, e) {
+                "content_then_source"
+            } else {
+                content.push(s);
+                "parenthetical"
+            }
         } else if quoted {
             "quote_cue_after"
         } else {
