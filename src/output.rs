@@ -128,8 +128,9 @@ struct ContentOut<'t> {
     start: usize,
     end: usize,
     text: &'t str,
+    /// `[start, end]` character pairs (the contract `shared/checks/contract.py` checks).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    fragments: Vec<SpanOut<'t>>,
+    fragments: Vec<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -233,7 +234,14 @@ fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim) -> ClaimOut<
             start: content.start,
             end: content.end,
             text: content.text,
-            fragments: cl.fragments.iter().map(|f| c.span(*f)).collect(),
+            fragments: cl
+                .fragments
+                .iter()
+                .map(|f| {
+                    let s = c.span(*f);
+                    [s.start, s.end]
+                })
+                .collect(),
         },
         frame: cl.family.as_str(),
         pattern: cl.pattern,

@@ -103,8 +103,8 @@ fn span_texts(rec: &Value, text: &str) -> HashSet<(String, String)> {
             Some(fs) => {
                 for f in fs {
                     let (a, b) = (
-                        f["start"].as_u64().unwrap() as usize,
-                        f["end"].as_u64().unwrap() as usize,
+                        f[0].as_u64().unwrap() as usize,
+                        f[1].as_u64().unwrap() as usize,
                     );
                     out.insert(("Content".into(), chars(text, a, b)));
                 }

@@ -79,8 +79,8 @@ def records_with_text(docs_path, inputs):
 
 
 def pieces(c):
-    frags = c["content"].get("fragments") or [c["content"]]
-    return [(f["start"], f["end"]) for f in frags]
+    frags = c["content"].get("fragments") or [[c["content"]["start"], c["content"]["end"]]]
+    return [tuple(f) for f in frags]
 
 
 def open_page(browser, path, width=1280, height=900):

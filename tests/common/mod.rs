@@ -98,7 +98,7 @@ pub struct ContentRec {
     pub end: usize,
     pub text: String,
     #[serde(default)]
-    pub fragments: Vec<SpanRec>,
+    pub fragments: Vec<[usize; 2]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -241,14 +241,13 @@ pub fn check_doc(text: &str, d: &DocRec) {
             check_span(text, n, cue.start, cue.end, &cue.text, "cue");
         }
         let mut prev = 0;
-        for f in &c.content.fragments {
-            check_span(text, n, f.start, f.end, &f.text, "content fragment");
+        for &[fa, fb] in &c.content.fragments {
             assert!(
-                c.content.start <= f.start && f.end <= c.content.end,
-                "fragment {f:?} outside content"
+                c.content.start <= fa && fa <= fb && fb <= c.content.end && fb <= n,
+                "fragment [{fa}, {fb}] outside content"
             );
-            assert!(f.start >= prev, "fragments overlap or are out of order");
-            prev = f.end;
+            assert!(fa >= prev, "fragments overlap or are out of order");
+            prev = fb;
         }
         for e in &c.entities {
             check_span(text, n, e.start, e.end, &e.text, "claim entity");
