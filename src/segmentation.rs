@@ -13,8 +13,11 @@
 
 use crate::lexical::{class, is_url_like};
 use crate::span::Span;
+use dateline::dateline_end;
 
 pub use crate::lexical::{Token, TokenKind};
+
+mod dateline;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Abbrev {
@@ -675,64 +678,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "wrote", "the", "in", "on", "about", "than",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// The end of a dateline at the start of a line, if there is one: "QUETTA, Pakistan -",
-/// "DODOMA, March 3 (Reuters) -", "Evansville, Indiana, United States -" (capitalised words,
-/// numbers and a parenthesised agency with a comma, then a spaced dash), or a date line
-/// "Thursday, May 7, 2015" followed by a capitalised word.
-fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
-    let line = &text[start..end];
-    let mut cut = line.len().min(80);
-    while !line.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &line[..cut];
-    for dash in [" - ", " — ", " – ", " -- "] {
-        if let Some(p) = head.find(dash) {
-            let prefix = &line[..p];
-            let words: Vec<&str> = prefix.split_whitespace().collect();
-            let ok = prefix.contains(',')
-                && (2..=8).contains(&words.len())
-                && words.iter().all(|w| {
-                    let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'));
-                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                })
-                && !prefix.ends_with(['.', '?', '!']);
-            if ok {
-                return Some(start + p + dash.trim_end().len());
-            }
-        }
-    }
-    // "Thursday, May 7, 2015 On Tuesday, ..."
-    let first = line.split(',').next()?;
-    if WEEKDAYS.contains(&first) {
-        let mut commas = line.match_indices(',');
-        let (second, _) = commas.nth(1)?;
-        let rest = &line[second + 1..];
-        let year_end = rest.trim_start().find(' ')?;
-        let lead = rest.len() - rest.trim_start().len();
-        let year = &rest[lead..lead + year_end];
-        if year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
-            && rest[lead + year_end..]
-                .trim_start()
-                .starts_with(char::is_uppercase)
-        {
-            return Some(start + second + 1 + lead + year_end);
-        }
-    }
-    None
-}
-
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '▪' | '◦' | '-' | '*' | '–')
 }
@@ -854,159 +799,4 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sents(text: &str) -> Vec<&str> {
-        Segmenter::new()
-            .split(text)
-            .iter()
-            .map(|s| s.slice(text))
-            .collect()
-    }
-
-    #[test]
-    fn abbreviations_titles_and_initialisms() {
-        let cases: &[(&str, &[&str])] = &[
-            (
-                "according to Maj. Naung Yoe, who defected.",
-                &["according to Maj. Naung Yoe, who defected."],
-            ),
-            (
-                "retaliation against U.S. President Donald Trump's tariffs. It is now using it.",
-                &[
-                    "retaliation against U.S. President Donald Trump's tariffs.",
-                    "It is now using it.",
-                ],
-            ),
-            (
-                "I live in the U.S. How about you?",
-                &["I live in the U.S.", "How about you?"],
-            ),
-            (
-                "George W. Bush spoke. Then he left.",
-                &["George W. Bush spoke.", "Then he left."],
-            ),
-            (
-                "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
-                &[
-                    "We make a good team, you and I.",
-                    "Did you see Albert I. Jones yesterday?",
-                ],
-            ),
-            (
-                "On Jul. 8, President Smith spoke.",
-                &["On Jul. 8, President Smith spoke."],
-            ),
-            (
-                "It starts at 8 p.m. Eastern time.",
-                &["It starts at 8 p.m. Eastern time."],
-            ),
-            (
-                "They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
-                &[
-                    "They closed the deal with Pitt, Briggs & Co.",
-                    "It closed yesterday.",
-                ],
-            ),
-        ];
-        for (text, want) in cases {
-            assert_eq!(sents(text), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn quotes_and_cues() {
-        let cases: &[(&str, &[&str])] = &[
-            (
-                "\"Why now?\" he asked. She left.",
-                &["\"Why now?\" he asked.", "She left."],
-            ),
-            (
-                "She turned to him, \"This is great.\" She held the book.",
-                &[
-                    "She turned to him, \"This is great.\"",
-                    "She held the book.",
-                ],
-            ),
-            (
-                "He said: \"We are ready. We will go.\" Then he left.",
-                &["He said: \"We are ready. We will go.\"", "Then he left."],
-            ),
-            (
-                "“It is over.” The talks ended.",
-                &["“It is over.”", "The talks ended."],
-            ),
-        ];
-        for (text, want) in cases {
-            assert_eq!(sents(text), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn lists_urls_ellipses() {
-        let cases: &[(&str, &[&str])] = &[
-            ("1.) The first item 2.) The second item", &["1.) The first item", "2.) The second item"]),
-            ("a. The first item b. The second item c. The third list item", &["a. The first item", "b. The second item", "c. The third list item"]),
-            ("• 9. The first item • 10. The second item", &["• 9. The first item", "• 10. The second item"]),
-            ("Her email is Jane.Doe@example.com. I sent her an email.", &["Her email is Jane.Doe@example.com.", "I sent her an email."]),
-            ("Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.", &["Hello world.", "Today is Tuesday.", "Mr. Smith went to the store and bought 1,000.", "That is a lot."]),
-            ("I never meant that.... She left the store.", &["I never meant that....", "She left the store."]),
-        ];
-        for (text, want) in cases {
-            assert_eq!(sents(text), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn lines_end_sentences() {
-        assert_eq!(
-            sents("Top stories\nSwipe. Select. Stay informed.\r\n"),
-            ["Top stories", "Swipe.", "Select.", "Stay informed."]
-        );
-    }
-
-    #[test]
-    fn tokens() {
-        let seg = Segmenter::new();
-        let text = "China's KIA-controlled area, said Gen. J. Smith at 2.30 p.m. on Jan. 5; see www.example.com. “Don’t,” he said…";
-        let toks: Vec<&str> = seg
-            .tokenize(text)
-            .iter()
-            .map(|t| t.span().slice(text))
-            .collect();
-        assert_eq!(
-            toks,
-            [
-                "China",
-                "'s",
-                "KIA",
-                "-",
-                "controlled",
-                "area",
-                ",",
-                "said",
-                "Gen.",
-                "J.",
-                "Smith",
-                "at",
-                "2.30",
-                "p.m.",
-                "on",
-                "Jan.",
-                "5",
-                ";",
-                "see",
-                "www.example.com",
-                ".",
-                "“",
-                "Don’t",
-                ",",
-                "”",
-                "he",
-                "said",
-                "…"
-            ]
-        );
-    }
-}
+mod tests;

@@ -329,19 +329,8 @@ fn indefinite_with(d: &Doc, noun: &str, floor: usize, until: usize) -> Option<Se
 /// A person entity inside `np` whose title is the word `noun`: the word is in the name or just
 /// before it ("Permanent Secretary Joseph Mwakalinga").
 fn person_titled(d: &Doc, np: Span, noun: &str) -> Option<usize> {
-    let s = np.slice(d.text);
-    let at = s
-        .char_indices()
-        .filter(|(_, c)| !c.is_alphanumeric())
-        .map(|(i, c)| i + c.len_utf8())
-        .chain(std::iter::once(0))
-        .find(|&i| {
-            s[i..]
-                .get(..noun.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
-                && !s[i + noun.len()..].starts_with(char::is_alphanumeric)
-        })?
-        + np.start;
+    let k = (d.tok_at(np.start)..d.tok_at(np.end)).find(|&k| d.w(k).eq_ignore_ascii_case(noun))?;
+    let at = d.toks[k].start as usize;
     d.ents.iter().position(|e| {
         e.label == Label::PERSON
             && np.start <= e.span.start

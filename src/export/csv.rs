@@ -88,8 +88,8 @@ pub fn rows(d: &DocRecord, unit: OffsetUnit) -> Vec<Vec<String>> {
                 c.kind.clone(),
                 c.pattern.clone(),
                 c.confidence.map(|q| q.to_string()).unwrap_or_default(),
-                // A claim whose text names no source (hearsay): type "none", empty cells.
-                src.map_or("none".to_string(), |s| s.kind.clone()),
+                // A claim whose text names no source (hearsay): its type, then empty cells.
+                c.source_type().to_string(),
                 who.name,
                 who.id.unwrap_or_default(),
                 src.map(|s| t(s.span)).unwrap_or_default(),

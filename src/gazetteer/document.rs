@@ -14,7 +14,8 @@
 
 use std::sync::Arc;
 
-use super::patterns::{local, merge, proper_word, Cx, Patterns};
+use super::patterns::{local, merge, Patterns};
+use super::view::{proper_word, Cx};
 use super::words::Role;
 use super::{Entity, Label, Origin};
 use crate::lexical::{class, Shape, Tag};
@@ -327,7 +328,7 @@ impl Patterns {
             if common && !upper && !t.is(class::FIRST_NAME) && !the_before {
                 continue;
             }
-            if t.class().any(super::patterns::NOT_START) && !upper {
+            if t.class().any(super::view::NOT_START) && !upper {
                 continue;
             }
             let label = if product {

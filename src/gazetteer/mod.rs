@@ -13,6 +13,7 @@ mod document;
 mod lists;
 mod patterns;
 pub mod trie;
+mod view;
 mod words;
 
 use std::collections::HashMap;

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::records::{CharSpan, DocRecord};
+use super::records::{CharSpan, DocRecord, NO_SOURCE};
 
 /// Makes serialized JSON safe inside a `<script>` element: `<`, `>`, `&` and the line
 /// separators U+2028/U+2029 (which can only occur inside JSON strings) become `\uXXXX`
@@ -207,8 +207,6 @@ pub struct IndexBuilder {
 
 /// Source types listed in the "who said what" index.
 const NAMED: &[&str] = &["person", "organization"];
-/// The source type shown for claims whose text names no source (hearsay, inferences).
-const NO_SOURCE: &str = "none";
 
 impl IndexBuilder {
     /// Adds one document.
@@ -244,7 +242,7 @@ impl IndexBuilder {
         for (ci, c) in d.claims.iter().enumerate() {
             let who = d.speaker(c, &texts);
             let row_ix = self.rows.len() as u32;
-            let kind = c.source.as_ref().map_or(NO_SOURCE, |s| s.kind.as_str());
+            let kind = c.source_type();
             let speaker = if NAMED.contains(&kind) && !who.name.is_empty() {
                 let key = who
                     .id

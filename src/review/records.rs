@@ -102,7 +102,15 @@ pub struct Claim {
     pub fragments: Vec<CharSpan>,
 }
 
+/// The source type shown for a claim whose text names no source (hearsay, inferences).
+pub const NO_SOURCE: &str = "none";
+
 impl Claim {
+    /// The source's type (`person`, `organization`, ...), or [`NO_SOURCE`] without a source.
+    pub fn source_type(&self) -> &str {
+        self.source.as_ref().map_or(NO_SOURCE, |s| s.kind.as_str())
+    }
+
     /// The content pieces: the fragments, or the whole content span.
     pub fn content_pieces(&self) -> Vec<CharSpan> {
         if self.fragments.is_empty() {

@@ -1,0 +1,227 @@
+//! The per-document view of the tokens that the name rules ([`super::patterns`]) and the
+//! document pass ([`super::document`]) share: sentence starts, headline lines, which tokens may
+//! be or start a name, and the word ids the rules compare with.
+
+use super::words::{NameWords, Role};
+use crate::lexical::{class, lookup_id, Class, Shape, Tag, WordId};
+use crate::segmentation::{Token, TokenKind};
+
+/// Classes of words that never start a name.
+pub(super) const NOT_START: Class = class::DET
+    .or(class::POSS_DET)
+    .or(class::DEMONSTRATIVE)
+    .or(class::QUANT)
+    .or(class::NUMBER_WORD)
+    .or(class::SUBORDINATOR)
+    .or(class::CONJ)
+    .or(class::WH)
+    .or(class::PREP)
+    .or(class::ADVERB)
+    .or(class::TIME_ADVERB)
+    .or(class::MONTH)
+    .or(class::WEEKDAY)
+    .or(class::STOP);
+
+/// Word ids the rules compare with, looked up once.
+pub(super) struct Ids {
+    pub of: WordId,
+    pub for_: WordId,
+    pub and: WordId,
+    pub the: WordId,
+    pub on: WordId,
+    pub according: WordId,
+    pub to: WordId,
+    pub a: WordId,
+    pub an: WordId,
+    pub who: WordId,
+    pub think: WordId,
+    pub against: WordId,
+    pub vs: WordId,
+}
+
+impl Ids {
+    pub(super) fn new() -> Ids {
+        Ids {
+            of: lookup_id("of"),
+            for_: lookup_id("for"),
+            and: lookup_id("and"),
+            the: lookup_id("the"),
+            on: lookup_id("on"),
+            according: lookup_id("according"),
+            to: lookup_id("to"),
+            a: lookup_id("a"),
+            an: lookup_id("an"),
+            who: lookup_id("who"),
+            think: lookup_id("think"),
+            against: lookup_id("against"),
+            vs: lookup_id("vs"),
+        }
+    }
+}
+
+/// Per-document view of the tokens the rules share.
+pub(super) struct Cx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// Token starts a sentence (or a line, or follows a colon).
+    pub initial: Vec<bool>,
+    /// Token is in a line written in title case (a headline).
+    pub headline: Vec<bool>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Cx<'a> {
+        let b = text.as_bytes();
+        let mut initial = vec![false; toks.len()];
+        let mut headline = vec![false; toks.len()];
+        let mut line_start = 0;
+        let (mut caps, mut lowers) = (0usize, 0usize);
+        for k in 0..=toks.len() {
+            let new_line = k == toks.len()
+                || k == 0
+                || b[toks[k - 1].end as usize..toks[k].start as usize].contains(&b'\n');
+            if new_line {
+                if caps >= 3 && lowers == 0 {
+                    headline[line_start..k].fill(true);
+                }
+                (caps, lowers) = (0, 0);
+                line_start = k;
+                if k == toks.len() {
+                    break;
+                }
+                initial[k] = true;
+            } else {
+                let mut j = k;
+                while j > line_start && is_opening(text, &toks[j - 1]) {
+                    j -= 1;
+                }
+                initial[k] = j == line_start || ends_sentence(text, &toks[j - 1]);
+            }
+            let t = &toks[k];
+            if t.kind == TokenKind::Word && t.end - t.start >= 4 && k > line_start {
+                if t.shape.has(Shape::CAP) {
+                    caps += 1;
+                } else if t.shape.has(Shape::LOWER) && !t.is(class::STOP) {
+                    lowers += 1;
+                }
+            }
+        }
+        Cx {
+            text,
+            toks,
+            initial,
+            headline,
+        }
+    }
+
+    #[inline]
+    pub fn word(&self, k: usize) -> &'a str {
+        self.toks.get(k).map_or("", |t| t.span().slice(self.text))
+    }
+
+    #[inline]
+    pub fn is_punct(&self, k: usize, c: u8) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && t.end - t.start == 1
+                && self.text.as_bytes()[t.start as usize] == c
+        })
+    }
+
+    /// Whether token `b` follows token `a` on the same line, after one space at most.
+    pub fn adjacent(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (&self.toks[a], &self.toks[b]);
+        let gap = &self.text[a.end as usize..b.start as usize];
+        gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// Whether token `k` is glued to the previous one (no space).
+    #[inline]
+    pub fn glued(&self, k: usize) -> bool {
+        k > 0 && self.toks[k].start == self.toks[k - 1].end
+    }
+
+    /// A capitalised word that may be part of a name here.
+    pub fn name_tok(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word || !t.shape.has(Shape::CAP) {
+            return false;
+        }
+        if t.is(class::MONTH) || t.is(class::WEEKDAY) {
+            return false;
+        }
+        // "I", but not "US" or "IT".
+        if t.is(class::PRON) && !t.shape.has(Shape::UPPER) {
+            return false;
+        }
+        !self.headline[k] || proper_word(t)
+    }
+
+    /// A capitalised word that may start a name here.
+    pub fn starts_name(&self, k: usize, words: &NameWords, ids: &Ids) -> bool {
+        if !self.name_tok(k) {
+            return false;
+        }
+        let t = &self.toks[k];
+        if words.has(t.word, Role::NotName) {
+            return false;
+        }
+        if t.class().any(NOT_START) && !t.shape.has(Shape::UPPER) {
+            return false;
+        }
+        if self.initial[k] && !proper_word(t) {
+            // "Church of Scientology officials said": a known word, but a name's first word.
+            let lead = words.get(t.word, Role::Lead).is_some()
+                && self.toks.get(k + 1).is_some_and(|n| n.word == ids.of)
+                && self.name_tok(k + 2);
+            return lead;
+        }
+        true
+    }
+}
+
+/// A word that reads as a name: unknown to the lexicon, a first name, or one the tagger (or the
+/// lexicon's capitalised form) takes for a proper noun.
+pub(super) fn proper_word(t: &Token) -> bool {
+    if t.tag.is_proper() || t.is(class::FIRST_NAME) {
+        return true;
+    }
+    match t.word.entry() {
+        None => true,
+        Some(e) => e.tag_lower() == Tag::NONE || (t.tag == Tag::NONE && e.tag_cap().is_proper()),
+    }
+}
+
+/// A word a person's name may be made of: not a common English word.
+pub(super) fn name_like(t: &Token) -> bool {
+    if t.is(class::FIRST_NAME) {
+        return true;
+    }
+    // A verb form in capitals mid-name ("Dries Mertens") is no common word there.
+    if t.tag.is_proper() && t.word.entry().is_some_and(|e| e.wn_pos() & 5 == 0) {
+        return true;
+    }
+    match t.word.entry() {
+        None => true,
+        Some(e) => e.tag_lower() == Tag::NONE || e.tag_cap().is_proper() && e.wn_pos() == 0,
+    }
+}
+
+pub(super) fn is_opening(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.span().slice(text),
+            "\"" | "“" | "'" | "‘" | "(" | "[" | "«" | "-" | "—" | "–"
+        )
+}
+
+pub(super) fn ends_sentence(text: &str, t: &Token) -> bool {
+    let s = t.span().slice(text);
+    if t.kind == TokenKind::Punct {
+        return matches!(s, "." | "?" | "!" | ":" | ";" | "..." | "…" | "”" | "\"");
+    }
+    // "... in Washington D.C. The team": an abbreviation closing a sentence.
+    s.ends_with('.') && !t.shape.has(Shape::INITIAL) && !t.is(class::ABBREV_TITLE)
+}
