@@ -59,6 +59,8 @@ impl Default for Rec {
 
 pub struct Lexicon {
     recs: BTreeMap<String, Rec>,
+    /// The closed-class words and stop words (laid out first, see `write_table`).
+    hot: std::collections::BTreeSet<String>,
     cues: Vec<Vec<String>>,
     nominals: Vec<Vec<String>>,
 }
@@ -257,6 +259,10 @@ impl Lexicon {
                 };
             }
             self.rec(&r[0]).feats |= feats;
+            self.hot.insert(lower(&r[0]));
+        }
+        for r in data_rows(&root.join("data/lexicon/stopwords_en.txt")) {
+            self.hot.insert(lower(&r[0]));
         }
     }
 
@@ -433,6 +439,7 @@ fn regular_forms(verb: &str) -> Vec<String> {
 pub fn compile(root: &Path, out: &Path) {
     let mut lx = Lexicon {
         recs: BTreeMap::new(),
+        hot: Default::default(),
         cues: Vec::new(),
         nominals: Vec::new(),
     };
@@ -449,7 +456,23 @@ pub fn compile(root: &Path, out: &Path) {
 }
 
 fn write_table(lx: &Lexicon, out: &Path) {
-    let recs: Vec<(&String, &Rec)> = lx.recs.iter().filter(|(k, _)| k.len() <= 255).collect();
+    // Hot words first: the closed-class words, then cue verbs and nouns, then the rest in
+    // alphabetical order. The most frequent tokens of any text are among the first, so their
+    // records and keys share a few cache lines instead of being spread over 4 MB.
+    let mut recs: Vec<(&String, &Rec)> = lx.recs.iter().filter(|(k, _)| k.len() <= 255).collect();
+    recs.sort_by_key(|(k, r)| {
+        if lx.hot.contains(k.as_str()) {
+            0u8
+        } else if r.cue != NONE16 || r.nominal != NONE16 {
+            1
+        } else {
+            2
+        }
+    });
+    assert!(
+        recs.len() < 1 << SLOT_ID_BITS,
+        "the lexicon outgrew SLOT_ID_BITS (src/lexical/names.rs)"
+    );
     let index: BTreeMap<&str, u32> = recs
         .iter()
         .enumerate()
@@ -487,7 +510,7 @@ fn write_table(lx: &Lexicon, out: &Path) {
         while slots[s] != u32::MAX {
             s = (s + 1) & (n_slots - 1);
         }
-        slots[s] = i as u32;
+        slots[s] = i as u32 | slot_fingerprint(word_hash(k.as_bytes()));
     }
     let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
     std::fs::write(out.join("lexicon_keys.bin"), &keys).expect("write keys");

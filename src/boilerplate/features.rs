@@ -251,7 +251,8 @@ fn class_runs(class: &[Class]) -> Vec<usize> {
 
 /// Lines whose exact text occurs more than once in the page.
 fn duplicates(text: &str, feats: &[Line]) -> Vec<bool> {
-    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut seen: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(feats.len(), Default::default());
     for f in feats {
         *seen.entry(f.span.slice(text)).or_default() += 1;
     }
@@ -264,6 +265,29 @@ fn duplicates(text: &str, feats: &[Line]) -> Vec<bool> {
 /// The words of the title (the title field, else the first line), for similarity.
 struct TitleWords<'t> {
     words: Vec<&'t str>,
+    /// Per word length (up to 31 bytes, longer ones share the last row), a bit per
+    /// lower-cased first byte class (`first_bit`) of the title words of that length: most
+    /// tokens of a line are ruled out by this one test before any comparison.
+    firsts: [u32; 32],
+    /// The ASCII-folded hash of each title word, to the word's index.
+    hashes: FxHashMap<u64, usize>,
+}
+
+/// Hash of a word with ASCII letters folded to lower case (as `eq_ignore_ascii_case` folds).
+#[inline]
+fn folded_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in w.as_bytes() {
+        h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// One of 32 bits for a word's first byte, case folded (letters a-z, everything else bit 31).
+#[inline]
+fn first_bit(w: &str) -> u32 {
+    let c = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    1 << if c.is_ascii_lowercase() { c - b'a' } else { 31 }
 }
 
 impl<'t> TitleWords<'t> {
@@ -286,7 +310,27 @@ impl<'t> TitleWords<'t> {
                 }
             }
         }
-        TitleWords { words }
+        let mut firsts = [0u32; 32];
+        let mut hashes = FxHashMap::default();
+        for (i, w) in words.iter().enumerate() {
+            firsts[w.len().min(31)] |= first_bit(w);
+            hashes.entry(folded_hash(w)).or_insert(i);
+        }
+        TitleWords {
+            words,
+            firsts,
+            hashes,
+        }
+    }
+
+    /// Whether `w` is a title word, ASCII case folded.
+    fn has(&self, w: &str) -> bool {
+        match self.hashes.get(&folded_hash(w)) {
+            Some(&i) if self.words[i].eq_ignore_ascii_case(w) => true,
+            // Two words of one hash: rare, and then the plain scan decides.
+            Some(_) => self.words.iter().any(|x| x.eq_ignore_ascii_case(w)),
+            None => false,
+        }
     }
 
     /// Share of the line's words of three letters or more that are title words.
@@ -301,7 +345,7 @@ impl<'t> TitleWords<'t> {
             }
             n += 1;
             let w = t.span().slice(text);
-            if self.words.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            if self.firsts[w.len().min(31)] & first_bit(w) != 0 && self.has(w) {
                 hit += 1;
             }
         }

@@ -2,7 +2,7 @@
 //! stop words, digits, punctuation, links. One pass over each line's tokens; the text itself
 //! is only looked at for the last few bytes (does the line end like a sentence?).
 
-use crate::lexical::{class, Shape, Token, TokenKind};
+use crate::lexical::{Lex, Shape, Token, TokenKind};
 use crate::span::Span;
 
 /// What the boilerplate stage knows about one non-empty line.
@@ -71,13 +71,8 @@ impl Line {
                     if sh.has(Shape::UPPER) {
                         l.upper += 1;
                     }
-                    let w = t.word.class();
-                    if w.has(class::STOP) {
-                        l.stop += 1;
-                    }
-                    if w.any(class::TIME_WORD.or(class::MONTH)) {
-                        l.time += 1;
-                    }
+                    l.stop += u32::from(t.lex.has(Lex::STOP));
+                    l.time += u32::from(t.lex.has(Lex::TIME));
                     if sh.has(Shape::LOWER) && t.end - t.start <= 3 * char_bytes(sh) {
                         l.short_lower += 1;
                     }

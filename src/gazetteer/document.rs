@@ -18,7 +18,8 @@ use super::patterns::{local, merge, Patterns};
 use super::view::{proper_word, Cx};
 use super::words::Role;
 use super::{Entity, Label, Origin};
-use crate::lexical::{class, Shape, Tag};
+use crate::fasthash::FxHashMap;
+use crate::lexical::{class, Lex, Shape, Tag};
 use crate::segmentation::TokenKind;
 use crate::span::Span;
 
@@ -62,28 +63,38 @@ impl Patterns {
         if long.is_empty() {
             return;
         }
+        // Every run of whole words of every long name, with the names it is a run of (in
+        // order): one lookup per shorter name instead of a scan of the long ones.
+        let mut runs: FxHashMap<(Label, &str), Vec<usize>> = FxHashMap::default();
+        for &j in &long {
+            let t = found[j].span.slice(cx.text);
+            let starts = std::iter::once(0).chain(t.match_indices(' ').map(|(sp, _)| sp + 1));
+            for a in starts {
+                let ends = t[a..]
+                    .match_indices(' ')
+                    .map(|(sp, _)| a + sp)
+                    .chain(std::iter::once(t.len()));
+                for b in ends.filter(|&b| b > a && b - a < t.len()) {
+                    runs.entry((found[j].label, &t[a..b])).or_default().push(j);
+                }
+            }
+        }
         for i in 0..found.len() {
-            if found[i].origin != Origin::Pattern
-                || !long
-                    .iter()
-                    .any(|&j| found[j].label == found[i].label && j != i)
-            {
+            if found[i].origin != Origin::Pattern {
                 continue;
             }
             let (label, text) = (found[i].label, found[i].span.slice(cx.text));
+            let Some(owners) = runs.get(&(label, text)) else {
+                continue;
+            };
             let mut owner: Option<usize> = None;
             let mut n = 0;
-            for &j in &long {
-                let (o, t) = (&found[j], found[j].span.slice(cx.text));
-                if j == i || o.label != label || t.len() <= text.len() || o.id == found[i].id {
+            for &j in owners {
+                let o = &found[j];
+                if j == i || o.id == found[i].id {
                     continue;
                 }
-                let whole_words = t.match_indices(text).any(|(at, _)| {
-                    let before = t[..at].chars().next_back();
-                    let after = t[at + text.len()..].chars().next();
-                    before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
-                });
-                if whole_words && owner.is_none_or(|w| found[w].id != o.id) {
+                if owner.is_none_or(|w| found[w].id != o.id) {
                     owner = Some(j);
                     n += 1;
                 }
@@ -196,12 +207,12 @@ impl Patterns {
                     for &j in &inside {
                         let t = &toks[j];
                         let generic = t.is(class::ORG_HEAD)
-                            || self.words.get(t.word, Role::Head).is_some()
-                            || self.words.get(t.word, Role::Lead).is_some();
+                            || self.words.get(t, Role::Head).is_some()
+                            || self.words.get(t, Role::Lead).is_some();
                         if generic && j != inside[0] && j != inside[inside.len() - 1] {
                             continue;
                         }
-                        let distinctive = proper_word(t) && !t.is(class::STOP);
+                        let distinctive = proper_word(t) && !t.lex.has(Lex::STOP);
                         if generic || distinctive && t.end - t.start >= 3 {
                             push(j, generic);
                         }
@@ -255,7 +266,7 @@ impl Patterns {
             let covering = found.get(f).filter(|x| x.span.start < e);
             let product = k > 0 && {
                 let c = &toks[k - 1];
-                c.shape.has(Shape::LOWER) && self.words.has(c.word, Role::ProductCue)
+                c.shape.has(Shape::LOWER) && self.words.has(c, Role::ProductCue)
             };
             if let Some(x) = covering {
                 // A one-word list place that is a person's name in this document, or a
@@ -272,7 +283,7 @@ impl Patterns {
                 }
                 continue;
             }
-            if !cx.name_tok(k) || self.words.has(t.word, Role::NotName) {
+            if !cx.name_tok(k) || self.words.has(t, Role::NotName) {
                 continue;
             }
             // "pro-Beijing": a prefix glued before the name.
@@ -320,7 +331,7 @@ impl Patterns {
             let upper = t.shape.has(Shape::UPPER)
                 && (2..=6).contains(&(e - s))
                 && !dateline
-                && !t.is(class::STOP)
+                && !t.lex.has(Lex::STOP)
                 && !(known && t.word.entry().is_some_and(|e| e.wn_pos() != 0));
             // A common word in capitals ("Agriculture", "Permanent Secretary") is no name
             // of its own, unless it is "the X".
@@ -359,7 +370,7 @@ impl Patterns {
                         e.wn_verb() & WN_COMPETITION != 0
                             || self
                                 .words
-                                .has(e.lemma().map_or(e.id(), |l| l.id()), Role::TeamVerb)
+                                .has_id(e.lemma().map_or(e.id(), |l| l.id()), Role::TeamVerb)
                     })
             })
         };

@@ -25,7 +25,7 @@ use super::view::{ends_sentence, name_like, Ids};
 use super::view::{Cx, NOT_START};
 use super::words::{NameWords, Role};
 use super::{Entity, Label, Origin};
-use crate::lexical::{class, lookup_id, Shape, Tag, WordId};
+use crate::lexical::{class, lookup_id, Lex, Shape, Tag, WordId};
 use crate::segmentation::{data_lines, Token, TokenKind};
 use crate::span::Span;
 
@@ -120,12 +120,14 @@ impl Patterns {
                     break;
                 }
                 // "Image: ..." in a caption ends the name before it.
-                if self.words.has(t.word, Role::NotName) && cx.is_punct(j + 1, b':') {
+                if self.words.has(t, Role::NotName) && cx.is_punct(j + 1, b':') {
                     break;
                 }
                 // "Make-A-Wish": a stop word inside a hyphenated name.
                 let hyphened = cx.glued(j) && cx.is_punct(j - 1, b'-');
-                if cx.name_tok(j) && (hyphened || !t.is(class::STOP) || t.shape.has(Shape::UPPER)) {
+                if cx.name_tok(j)
+                    && (hyphened || !t.lex.has(Lex::STOP) || t.shape.has(Shape::UPPER))
+                {
                     if ends_sentence(cx.text, &toks[j - 1]) && t.class().any(NOT_START) {
                         break;
                     }
@@ -196,11 +198,11 @@ impl Patterns {
         if t.word == ids.and && next_ok(j + 1) {
             return Some((1, false));
         }
-        if self.words.has(t.word, Role::Particle) {
+        if self.words.has(t, Role::Particle) {
             if cx
                 .toks
                 .get(j + 1)
-                .is_some_and(|n| self.words.has(n.word, Role::Particle))
+                .is_some_and(|n| self.words.has(n, Role::Particle))
                 && next_ok(j + 2)
             {
                 return Some((2, false));
@@ -259,7 +261,7 @@ impl Patterns {
         while first < last
             && (cx.toks[first].kind != TokenKind::Word
                 || !cx.toks[first].shape.has(Shape::CAP)
-                || self.words.has(cx.toks[first].word, Role::NotName)
+                || self.words.has(&cx.toks[first], Role::NotName)
                 || cx.initial[first]
                     && cx.toks[first]
                         .class()
@@ -268,7 +270,7 @@ impl Patterns {
         {
             first += 1;
         }
-        if first == last && self.words.has(cx.toks[first].word, Role::NotName) {
+        if first == last && self.words.has(&cx.toks[first], Role::NotName) {
             return;
         }
         if first > last {
@@ -328,12 +330,12 @@ impl Patterns {
         let n_words = (first..=last).filter(|&k| cx.name_tok(k)).count();
         // A year after an event name: "FIFA World Cup 2018".
         let head = &toks[last];
-        let mut event = self.words.get(head.word, Role::Head) == Some(Label::EVENT);
+        let mut event = self.words.get(head, Role::Head) == Some(Label::EVENT);
         // "Fan Expo Canada": an event name, then the place it is held in.
         if !event && n_words >= 3 {
             if let Some(h) = (first + 1..last)
                 .rev()
-                .find(|&k| self.words.get(toks[k].word, Role::Head) == Some(Label::EVENT))
+                .find(|&k| self.words.get(&toks[k], Role::Head) == Some(Label::EVENT))
             {
                 let rest = Span::new(toks[h + 1].start as usize, toks[last].end as usize);
                 event = found
@@ -399,7 +401,7 @@ impl Patterns {
                 return None;
             }
         }
-        let given = self.words.has(toks[first].word, Role::GivenName)
+        let given = self.words.has(&toks[first], Role::GivenName)
             && (first + 1..=last).any(|k| cx.name_tok(k) && name_like(&toks[k]));
         let first_name = (toks[first].is(class::FIRST_NAME) || given) && n_words <= 4;
         // The run must not just be list entities glued together ("Myanmar Kachin").
@@ -428,9 +430,7 @@ impl Patterns {
         }
         if n_words <= 4
             && (first..=last).all(|k| {
-                !cx.name_tok(k)
-                    || name_like(&toks[k])
-                    || self.words.has(toks[k].word, Role::GivenName)
+                !cx.name_tok(k) || name_like(&toks[k]) || self.words.has(&toks[k], Role::GivenName)
             })
         {
             return label(Label::PERSON);
@@ -447,14 +447,14 @@ impl Patterns {
                 let t = &toks[j];
                 cx.name_tok(j)
                     && !t.is(class::FIRST_NAME)
-                    && !self.words.has(t.word, Role::GivenName)
+                    && !self.words.has(t, Role::GivenName)
                     && t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
             })
     }
 
     /// A lower-case token inside a person's name: a particle or a part of a hyphenated word.
     fn inside_person(&self, cx: &Cx, k: usize) -> bool {
-        self.words.has(cx.toks[k].word, Role::Particle) || self.joint(cx, k)
+        self.words.has(&cx.toks[k], Role::Particle) || self.joint(cx, k)
     }
 
     /// A token that is part of a hyphenated word: the glued hyphen or the part after it.
@@ -481,8 +481,7 @@ impl Patterns {
         // "Goran Petrovic of the Adriatic Hoteliers Association": a person, then his
         // organisation.
         if let Some(c) = (first + 1..last).find(|&k| !cx.name_tok(k)) {
-            let given =
-                |k: usize| name_like(&toks[k]) || self.words.has(toks[k].word, Role::GivenName);
+            let given = |k: usize| name_like(&toks[k]) || self.words.has(&toks[k], Role::GivenName);
             if c - first >= 2 && (first..c).all(given) {
                 return None;
             }
@@ -496,7 +495,7 @@ impl Patterns {
         if org_head || prev_descriptor || next_descriptor {
             return Some(Label::ORG);
         }
-        if let Some(l) = self.words.get(head.word, Role::Head) {
+        if let Some(l) = self.words.get(head, Role::Head) {
             return Some(l);
         }
         // "Church of Scientology", "Massachusetts Institute of Technology", "Council on
@@ -511,12 +510,11 @@ impl Patterns {
         })?;
         let before = &toks[conn - 1];
         if conn - 1 == first {
-            if let Some(l) = self.words.get(before.word, Role::Lead) {
+            if let Some(l) = self.words.get(before, Role::Lead) {
                 return Some(l);
             }
         }
-        if before.is(class::ORG_HEAD) || self.words.get(before.word, Role::Lead) == Some(Label::ORG)
-        {
+        if before.is(class::ORG_HEAD) || self.words.get(before, Role::Lead) == Some(Label::ORG) {
             return Some(Label::ORG);
         }
         None
@@ -529,13 +527,13 @@ impl Patterns {
         let after = toks.get(last + 1);
         for t in [before, after].into_iter().flatten() {
             if t.shape.has(Shape::LOWER) {
-                if let Some(l) = self.words.get(t.word, Role::ProductCue) {
+                if let Some(l) = self.words.get(t, Role::ProductCue) {
                     return Some(l);
                 }
             }
         }
         if let Some(t) = before.filter(|t| t.shape.has(Shape::LOWER)) {
-            if let Some(l) = self.words.get(t.word, Role::WorkCue) {
+            if let Some(l) = self.words.get(t, Role::WorkCue) {
                 return Some(l);
             }
         }

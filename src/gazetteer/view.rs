@@ -3,7 +3,7 @@
 //! be or start a name, and the word ids the rules compare with.
 
 use super::words::{NameWords, Role};
-use crate::lexical::{class, lookup_id, Class, Shape, Tag, WordId};
+use crate::lexical::{class, lookup_id, Class, Lex, Shape, Tag, WordId};
 use crate::segmentation::{Token, TokenKind};
 
 /// Classes of words that never start a name.
@@ -101,7 +101,7 @@ impl<'a> Cx<'a> {
             if t.kind == TokenKind::Word && t.end - t.start >= 4 && k > line_start {
                 if t.shape.has(Shape::CAP) {
                     caps += 1;
-                } else if t.shape.has(Shape::LOWER) && !t.is(class::STOP) {
+                } else if t.shape.has(Shape::LOWER) && !t.lex.has(Lex::STOP) {
                     lowers += 1;
                 }
             }
@@ -165,7 +165,7 @@ impl<'a> Cx<'a> {
             return false;
         }
         let t = &self.toks[k];
-        if words.has(t.word, Role::NotName) {
+        if words.has(t, Role::NotName) {
             return false;
         }
         if t.class().any(NOT_START) && !t.shape.has(Shape::UPPER) {
@@ -173,7 +173,7 @@ impl<'a> Cx<'a> {
         }
         if self.initial[k] && !proper_word(t) {
             // "Church of Scientology officials said": a known word, but a name's first word.
-            let lead = words.get(t.word, Role::Lead).is_some()
+            let lead = words.get(t, Role::Lead).is_some()
                 && self.toks.get(k + 1).is_some_and(|n| n.word == ids.of)
                 && self.name_tok(k + 2);
             return lead;

@@ -8,7 +8,7 @@
 //! compared or hashed at run time.
 
 use super::Label;
-use crate::lexical::{lookup_id, WordId};
+use crate::lexical::{lookup_id, Lex, Token, WordId};
 use crate::segmentation::data_lines;
 
 const NAME_WORDS: &str = include_str!("../../gazetteers/shapes/name_words.tsv");
@@ -80,12 +80,13 @@ impl NameWords {
         NameWords { rows }
     }
 
-    /// The label `word` gives a name in `role`, if it has that role.
+    /// The label token `t`'s word gives a name in `role`, if it has that role.
     #[inline]
-    pub fn get(&self, word: WordId, role: Role) -> Option<Label> {
-        if word.is_none() || !word.class().has(crate::lexical::class::NAME_WORD) {
+    pub fn get(&self, t: &Token, role: Role) -> Option<Label> {
+        if !t.lex.has(Lex::NAME) {
             return None;
         }
+        let word = t.word;
         self.rows
             .binary_search_by_key(&(word, role), |r| (r.0, r.1))
             .ok()
@@ -94,12 +95,22 @@ impl NameWords {
 
     /// Whether `word` has `role` (roles without a label, such as [`Role::NotName`]).
     #[inline]
-    pub fn has(&self, word: WordId, role: Role) -> bool {
+    pub fn has_id(&self, word: WordId, role: Role) -> bool {
         !word.is_none()
             && word.class().has(crate::lexical::class::NAME_WORD)
             && self
                 .rows
                 .binary_search_by_key(&(word, role), |r| (r.0, r.1))
+                .is_ok()
+    }
+
+    /// Whether token `t`'s word has `role` (from the token's [`Lex`] flags first).
+    #[inline]
+    pub fn has(&self, t: &Token, role: Role) -> bool {
+        t.lex.has(Lex::NAME)
+            && self
+                .rows
+                .binary_search_by_key(&(t.word, role), |r| (r.0, r.1))
                 .is_ok()
     }
 }
@@ -130,11 +141,13 @@ mod tests {
     #[test]
     fn roles_and_labels() {
         let t = NameWords::new();
-        assert_eq!(t.get(lookup_id("Fair"), Role::Head), Some(Label::EVENT));
-        assert_eq!(t.get(lookup_id("Church"), Role::Lead), Some(Label::ORG));
-        assert_eq!(t.get(lookup_id("River"), Role::Head), Some(Label::LOC));
-        assert!(t.has(lookup_id("Image"), Role::NotName));
-        assert!(t.has(lookup_id("bin"), Role::Particle));
-        assert_eq!(t.get(lookup_id("said"), Role::Head), None);
+        let tok = |w: &str| crate::lexical::tokenize(w)[0];
+        assert_eq!(t.get(&tok("Fair"), Role::Head), Some(Label::EVENT));
+        assert_eq!(t.get(&tok("Church"), Role::Lead), Some(Label::ORG));
+        assert_eq!(t.get(&tok("River"), Role::Head), Some(Label::LOC));
+        assert!(t.has(&tok("Image"), Role::NotName));
+        assert!(t.has(&tok("bin"), Role::Particle));
+        assert!(t.has_id(lookup_id("bin"), Role::Particle));
+        assert_eq!(t.get(&tok("said"), Role::Head), None);
     }
 }

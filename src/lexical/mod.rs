@@ -27,6 +27,7 @@
 
 pub mod class;
 pub mod cues;
+mod memo;
 /// Names shared with build.rs: word classes, tags, WordNet classes and frames.
 pub mod names;
 mod table;
@@ -37,7 +38,8 @@ mod tokenize;
 pub use class::Class;
 pub use cues::{Complements, CueDef, Family, NominalDef, NounComplements};
 pub use table::{
-    form, lookup, lookup_id, lookup_lower, lower_into, n_entries, Entry, Features, WordId,
+    form, lookup, lookup_id, lookup_lex, lookup_lower, lower_into, n_entries, Entry, Features,
+    WordId,
 };
 pub use tag::{Tag, N_TAGS};
 pub use tagger::tag_sentence;
@@ -94,6 +96,32 @@ impl Shape {
         let mut bits = if glued { Shape::GLUED.0 } else { 0 };
         let mut letters = 0usize;
         let mut lower = 0usize;
+        if s.is_ascii() {
+            // The same tests on bytes, for the common case.
+            let b = s.as_bytes();
+            match b.first() {
+                Some(c) if c.is_ascii_uppercase() => bits |= Shape::CAP.0,
+                Some(c) if c.is_ascii_lowercase() => bits |= Shape::LOWER.0,
+                _ => {}
+            }
+            for &c in b {
+                if c.is_ascii_alphabetic() {
+                    letters += 1;
+                    lower += usize::from(c.is_ascii_lowercase());
+                } else if c.is_ascii_digit() {
+                    bits |= Shape::DIGIT.0;
+                } else if c == b'.' {
+                    bits |= Shape::PERIOD.0;
+                }
+            }
+            return Shape::finish(s, bits, letters, lower);
+        }
+        Shape::of_chars(s, bits)
+    }
+
+    fn of_chars(s: &str, mut bits: u8) -> Shape {
+        let mut letters = 0usize;
+        let mut lower = 0usize;
         for (i, c) in s.chars().enumerate() {
             if i == 0 {
                 if c.is_uppercase() {
@@ -114,6 +142,10 @@ impl Shape {
                 bits |= Shape::NON_ASCII.0;
             }
         }
+        Shape::finish(s, bits, letters, lower)
+    }
+
+    fn finish(s: &str, mut bits: u8, letters: usize, lower: usize) -> Shape {
         if letters >= 2 && lower == 0 {
             bits |= Shape::UPPER.0;
         }
@@ -137,6 +169,49 @@ impl std::ops::BitOr for Shape {
     }
 }
 
+/// The word classes the stages test on every token, copied into the token when it is cut so
+/// the hot loops need not fetch the word's lexicon record: stop word, time word or month,
+/// name word.
+///
+/// ```
+/// use claimex::lexical::{tokenize, Lex};
+/// let toks = tokenize("On Monday the");
+/// assert!(toks[0].lex.has(Lex::STOP) && toks[1].lex.has(Lex::TIME) && toks[2].lex.has(Lex::STOP));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Lex(pub u8);
+
+impl Lex {
+    /// A stop word ([`class::STOP`]).
+    pub const STOP: Lex = Lex(1);
+    /// A time word or a month ([`class::TIME_WORD`], [`class::MONTH`]).
+    pub const TIME: Lex = Lex(2);
+    /// A word of the name-word tables ([`class::NAME_WORD`]: given names, heads, cues).
+    pub const NAME: Lex = Lex(4);
+
+    /// The flags of a word of class set `c`.
+    #[inline]
+    pub fn of(c: Class) -> Lex {
+        let mut b = 0;
+        if c.has(class::STOP) {
+            b |= Lex::STOP.0;
+        }
+        if c.any(class::TIME_WORD.or(class::MONTH)) {
+            b |= Lex::TIME.0;
+        }
+        if c.has(class::NAME_WORD) {
+            b |= Lex::NAME.0;
+        }
+        Lex(b)
+    }
+
+    /// Whether every flag of `other` is set.
+    #[inline]
+    pub const fn has(self, other: Lex) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
 /// One token: 16 bytes, with 32-bit byte offsets into the document text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -152,6 +227,8 @@ pub struct Token {
     pub shape: Shape,
     /// Part of speech ([`Tag::NONE`] until the sentence is tagged).
     pub tag: Tag,
+    /// Class flags of the word, from the lexicon.
+    pub lex: Lex,
 }
 
 impl Token {
@@ -195,6 +272,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_shapes_match_the_char_path() {
+        for w in [
+            "KIA", "Reuters", "said", "U.S.", "J.", "3.5", "a1", "x", "", "-", "McDonald", "e.g.",
+        ] {
+            for glued in [false, true] {
+                let g = if glued { Shape::GLUED.0 } else { 0 };
+                assert_eq!(Shape::of(w, glued), Shape::of_chars(w, g), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn token_is_sixteen_bytes() {

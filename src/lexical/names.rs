@@ -119,5 +119,15 @@ pub const fn word_hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 32)
 }
 
+/// Bits of a hash-table slot that hold the entry index; the bits above hold a fingerprint of
+/// the word's hash, so a probe compares the key only when the fingerprints agree.
+pub const SLOT_ID_BITS: u32 = 20;
+
+/// The fingerprint bits of a slot for a word of hash `h` (never all ones, the empty slot).
+pub const fn slot_fingerprint(h: u64) -> u32 {
+    let fp = ((h >> 44) as u32) % ((1 << (32 - SLOT_ID_BITS)) - 1);
+    fp << SLOT_ID_BITS
+}
+
 /// Bytes per entry record in the compiled table.
 pub const RECORD: usize = 32;

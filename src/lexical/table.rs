@@ -4,10 +4,14 @@
 
 use super::class::Class;
 use super::cues::{CueDef, NominalDef, CUES, NOMINALS};
-use super::names::{word_hash, RECORD};
+use super::memo::Memo;
+use super::names::{slot_fingerprint, word_hash, RECORD, SLOT_ID_BITS};
 use super::tag::Tag;
+use super::Lex;
 
-static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_keys.bin"));
+// The keys are lower-cased words laid end to end: UTF-8 text, so `include_str!` checks it
+// once at compile time and `Entry::key` needs no check.
+static KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon_keys.bin"));
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_records.bin"));
 static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_slots.bin"));
 
@@ -70,21 +74,64 @@ pub fn lookup_id(word: &str) -> WordId {
 }
 
 /// Looks up bytes that are already lower case.
+///
+/// Words go through a small per-thread memo first (16,384 slots, 512 KiB, see
+/// [`super::memo`]): the table is 6 MB, so a probe into it costs a few cache misses, and the
+/// frequent words of a text keep their memo slots.
 #[inline]
 pub fn lookup_lower(lower: &[u8]) -> WordId {
-    if lower.is_empty() || lower.len() > 255 {
-        return WordId::NONE;
+    lookup_lower_lex(lower).0
+}
+
+/// [`lookup_id`] with the word's [`Lex`] flags (kept in the same memo slot, so a frequent
+/// word costs no lexicon access at all).
+#[inline]
+pub fn lookup_lex(word: &str) -> (WordId, Lex) {
+    let mut buf = [0u8; 64];
+    match lower_into(word, &mut buf) {
+        Some(l) => lookup_lower_lex(l),
+        None => (WordId::NONE, Lex::default()),
     }
+}
+
+#[inline]
+fn lookup_lower_lex(lower: &[u8]) -> (WordId, Lex) {
+    if lower.is_empty() || lower.len() > 255 {
+        return (WordId::NONE, Lex::default());
+    }
+    let h = word_hash(lower);
+    MEMO.with_borrow_mut(|m| {
+        m.get_or(lower, h, || {
+            let id = probe(lower, h);
+            (id, Lex::of(id.class()))
+        })
+    })
+}
+
+impl Default for WordId {
+    fn default() -> Self {
+        WordId::NONE
+    }
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo<(WordId, Lex), 16384>> = std::cell::RefCell::new(Memo::new());
+}
+
+/// The table probe of [`lookup_lower`], for a word of hash `h`.
+fn probe(lower: &[u8], h: u64) -> WordId {
     let n_slots = SLOTS.len() / 4;
     let mask = n_slots - 1;
-    let mut s = word_hash(lower) as usize & mask;
+    let fp = slot_fingerprint(h);
+    let mut s = h as usize & mask;
     loop {
         let v = u32_at(SLOTS, s * 4);
         if v == u32::MAX {
             return WordId::NONE;
         }
-        if Entry(v as usize).key_bytes() == lower {
-            return WordId(v);
+        let id = v & ((1 << SLOT_ID_BITS) - 1);
+        if v & !((1 << SLOT_ID_BITS) - 1) == fp && Entry(id as usize).key_bytes() == lower {
+            return WordId(id);
         }
         s = (s + 1) & mask;
     }
@@ -166,15 +213,17 @@ impl Entry {
         WordId(self.0 as u32)
     }
 
+    #[inline]
     fn key_bytes(self) -> &'static [u8] {
-        let r = self.rec();
-        let off = u32_at(r, 0) as usize;
-        &KEYS[off..off + r[4] as usize]
+        self.key().as_bytes()
     }
 
     /// The lower-cased word.
+    #[inline]
     pub fn key(self) -> &'static str {
-        std::str::from_utf8(self.key_bytes()).unwrap_or("")
+        let r = self.rec();
+        let off = u32_at(r, 0) as usize;
+        KEYS.get(off..off + r[4] as usize).unwrap_or("")
     }
 
     /// Tag of the lower-case form in the POS lexicon ([`Tag::NONE`] if it has none).

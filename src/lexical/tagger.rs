@@ -7,6 +7,7 @@
 //! form of have"). Each rule only looks at the tokens that carry its source tag, found through
 //! one bit set per tag, so a sentence costs about one bit test per rule.
 
+use super::memo::Memo;
 use std::sync::OnceLock;
 
 use super::class;
@@ -61,6 +62,110 @@ struct Rule {
     from: Tag,
     to: Tag,
     cond: Cond,
+    /// Necessary tag conditions, as (first offset, last offset, tag): some position in the
+    /// range holds the tag. Turned into bit masks over the sentence, they rule out most
+    /// positions before [`holds`] looks at them. Conditions on the boundary tag and on the
+    /// rule's own result tag (which the rule itself may create as it goes) are left out.
+    need_tags: Vec<(i8, i8, Tag)>,
+    /// Lexicon words the rule's word conditions name: a sentence without all of them cannot
+    /// match.
+    need_words: Vec<WordId>,
+}
+
+impl Rule {
+    fn new(from: Tag, to: Tag, cond: Cond) -> Rule {
+        let mut r = Rule {
+            from,
+            to,
+            cond,
+            need_tags: Vec::new(),
+            need_words: Vec::new(),
+        };
+        let cond = r.cond.clone();
+        r.needs(&cond);
+        r
+    }
+
+    fn needs(&mut self, cond: &Cond) {
+        match cond {
+            Cond::TagAt(d, t) if *t != Tag::NONE && *t != self.to => {
+                self.need_tags.push((*d as i8, *d as i8, *t))
+            }
+            Cond::TagWithin(d, t) if *t != Tag::NONE && *t != self.to => {
+                let (lo, hi) = if *d < 0 { (*d, -1) } else { (1, *d) };
+                self.need_tags.push((lo as i8, hi as i8, *t))
+            }
+            Cond::WordAt(_, w) | Cond::WordWithin(_, w) if !w.id.is_none() => {
+                self.need_words.push(w.id)
+            }
+            Cond::And(a, b) => {
+                self.needs(a);
+                self.needs(b);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Gate {
+    from: u64,
+    words: [u64; 4],
+}
+
+impl Gate {
+    fn of(r: &Rule) -> Gate {
+        let mut words = WordBloom::default();
+        for &w in &r.need_words {
+            words.insert(w);
+        }
+        Gate {
+            from: 1 << r.from.0,
+            words: words.0,
+        }
+    }
+
+    #[inline]
+    fn open(&self, tags: u64, words: &WordBloom) -> bool {
+        tags & self.from != 0 && (0..4).all(|k| words.0[k] & self.words[k] == self.words[k])
+    }
+}
+
+/// A 256-bit summary of the lexicon words of a sentence.
+#[derive(Default)]
+struct WordBloom([u64; 4]);
+
+impl WordBloom {
+    #[inline]
+    fn bit(id: WordId) -> (usize, u64) {
+        let h = (id.0.wrapping_mul(0x9e37_79b1) >> 24) as usize;
+        (h >> 6 & 3, 1 << (h & 63))
+    }
+
+    fn insert(&mut self, id: WordId) {
+        let (w, b) = Self::bit(id);
+        self.0[w] |= b;
+    }
+}
+
+/// Bits `64 * c + d ..` of the bit set `b` as one word: bit k says whether position
+/// `64 * c + k + d` is set (positions outside the set are not).
+#[inline]
+fn window(b: &[u64], c: usize, d: isize) -> u64 {
+    let start = c as isize * 64 + d;
+    let (q, r) = (start.div_euclid(64), start.rem_euclid(64) as u32);
+    let get = |i: isize| -> u64 {
+        if i >= 0 && (i as usize) < b.len() {
+            b[i as usize]
+        } else {
+            0
+        }
+    };
+    if r == 0 {
+        get(q)
+    } else {
+        (get(q) >> r) | (get(q + 1) << (64 - r))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -84,6 +189,10 @@ struct UnknownRule {
 
 struct Tagger {
     rules: Vec<Rule>,
+    /// Per rule, in the same order, what a sentence must have for it to apply: its from-tag
+    /// (a bit of the sentence's tag set) and its words (bits of the sentence's
+    /// [`WordBloom`]); packed together so a sentence tests all of them in a few cache lines.
+    gates: Vec<Gate>,
     unknown: Vec<UnknownRule>,
 }
 
@@ -172,11 +281,11 @@ fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 
 impl Tagger {
     fn new() -> Tagger {
-        let rules = data_rows(CONTEXT_RULES)
+        let rules: Vec<Rule> = data_rows(CONTEXT_RULES)
             .filter_map(|r| {
                 let (from, to) = (tag_arg(r.first()?)?, tag_arg(r.get(1)?)?);
                 let cond = parse_cond(r.get(2)?, r.get(3)?, r.get(4).copied())?;
-                Some(Rule { from, to, cond })
+                Some(Rule::new(from, to, cond))
             })
             .collect();
         let unknown = data_rows(UNKNOWN_RULES)
@@ -201,7 +310,12 @@ impl Tagger {
                 Some(UnknownRule { from, test, to })
             })
             .collect();
-        Tagger { rules, unknown }
+        let gates = rules.iter().map(Gate::of).collect();
+        Tagger {
+            rules,
+            gates,
+            unknown,
+        }
     }
 
     fn guess(&self, word: &str, cap: bool) -> Tag {
@@ -313,7 +427,16 @@ fn initial_tag(t: &Token, text: &str, first: bool, all_caps: bool) -> Tag {
             return e.tag_lower();
         }
     }
-    tagger().guess(s, shape.has(Shape::CAP) && !first && !all_caps)
+    let cap = shape.has(Shape::CAP) && !first && !all_caps;
+    // Unknown words (names, mostly) come back within a document; their guess costs up to a
+    // hundred suffix tests and a dozen lexicon lookups.
+    let h = super::names::word_hash(s.as_bytes());
+    GUESSES
+        .with_borrow_mut(|m| m[usize::from(cap)].get_or(s.as_bytes(), h, || tagger().guess(s, cap)))
+}
+
+thread_local! {
+    static GUESSES: std::cell::RefCell<[Memo<Tag, 1024>; 2]> = std::cell::RefCell::new([Memo::new(), Memo::new()]);
 }
 
 /// Tags the tokens of one sentence in place.
@@ -417,21 +540,41 @@ fn apply_rules(text: &str, toks: &mut [Token]) {
     let n = toks.len();
     // Per tag, the positions holding it, as bit sets of 64-token chunks.
     let chunks = n.div_ceil(64);
-    let mut bits = vec![0u64; N_TAGS * chunks];
+    // Sentences of up to 64 tokens (nearly all) keep theirs on the stack.
+    let mut one = [0u64; N_TAGS];
+    let mut many = Vec::new();
+    let bits: &mut [u64] = if chunks <= 1 {
+        &mut one
+    } else {
+        many.resize(N_TAGS * chunks, 0);
+        &mut many
+    };
     for (i, t) in toks.iter().enumerate() {
         bits[t.tag.0 as usize * chunks + i / 64] |= 1 << (i % 64);
     }
     let mut present = 0u64;
+    let mut words = WordBloom::default();
     for t in toks.iter() {
         present |= 1 << t.tag.0;
+        if !t.word.is_none() {
+            words.insert(t.word);
+        }
     }
-    for r in &tagger().rules {
-        if present & (1 << r.from.0) == 0 {
+    let tg = tagger();
+    for (r, gate) in tg.rules.iter().zip(&tg.gates) {
+        if !gate.open(present, &words) {
             continue;
         }
         let base = r.from.0 as usize * chunks;
         for c in 0..chunks {
             let mut m = bits[base + c];
+            for &(lo, hi, t) in &r.need_tags {
+                if m == 0 {
+                    break;
+                }
+                let tb = &bits[t.0 as usize * chunks..(t.0 as usize + 1) * chunks];
+                m &= (lo..=hi).fold(0, |acc, d| acc | window(tb, c, d as isize));
+            }
             while m != 0 {
                 let i = c * 64 + m.trailing_zeros() as usize;
                 m &= m - 1;
@@ -546,6 +689,60 @@ mod tests {
         assert_eq!(got[2].1, "NNP", "{got:?}");
         assert_eq!(got[5].1, "VBN", "{got:?}");
         assert_eq!(got[7].1, "NNP", "{got:?}");
+    }
+
+    #[test]
+    fn bit_windows_shift_across_words() {
+        let b = [0b1011u64, 1 << 63 | 1];
+        assert_eq!(window(&b, 0, 0), 0b1011);
+        assert_eq!(
+            window(&b, 0, 1),
+            0b101 | 1 << 63,
+            "position 64 is bit 0 of word 1"
+        );
+        assert_eq!(window(&b, 0, -1), 0b10110);
+        assert_eq!(window(&b, 1, -1) & 1, 0, "position 63 of word 0 is clear");
+        assert_eq!(window(&b, 1, 0) >> 63, 1);
+        assert_eq!(window(&b, 0, 64), b[1]);
+        assert_eq!(window(&b, 0, 63), 0b10);
+        assert_eq!(window(&b, 1, 1), 1 << 62);
+        assert_eq!(window(&b, 2, 0), 0);
+        assert_eq!(window(&b, 0, -64), 0);
+    }
+
+    /// The rules applied position by position, with no masks: what `apply_rules` must equal.
+    fn apply_rules_plainly(text: &str, toks: &mut [Token]) {
+        for r in &tagger().rules {
+            for i in 0..toks.len() {
+                if toks[i].tag == r.from && holds(&r.cond, i, toks, text) && allowed(&toks[i], r.to)
+                {
+                    toks[i].tag = r.to;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn masks_change_no_tag() {
+        let mut text = String::new();
+        for f in ["sample-001.txt", "sample-002.txt", "sample-003.txt"] {
+            let p = concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/samples/");
+            text.push_str(&std::fs::read_to_string(format!("{p}{f}")).expect("sample"));
+        }
+        // Whole paragraphs as one "sentence" too, so masks cross 64-token words.
+        let mut checked = 0;
+        for para in text.split("\n\n").chain(text.split(". ")) {
+            let mut a = tokenize(para);
+            for t in a.iter_mut() {
+                t.tag = initial_tag(t, para, false, false);
+            }
+            let mut b = a.clone();
+            apply_rules(para, &mut a);
+            apply_rules_plainly(para, &mut b);
+            assert_eq!(a, b, "{para}");
+            checked += a.len();
+        }
+        assert!(checked > 2000, "{checked}");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::class;
-use super::table::{lookup_id, lookup_lower, lower_into, WordId};
+use super::table::{lookup_lex, lookup_lower, lower_into, WordId};
+use super::Lex;
 use super::{Shape, Token, TokenKind};
 use crate::span::Span;
 
@@ -44,7 +45,15 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     }
 }
 
-fn push(text: &str, start: usize, end: usize, kind: TokenKind, word: WordId, out: &mut Vec<Token>) {
+fn push(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    word: (WordId, Lex),
+    out: &mut Vec<Token>,
+) {
+    let (word, lex) = word;
     let shape = Shape::of(
         &text[start..end],
         start > 0 && !is_space_before(text, start),
@@ -56,6 +65,7 @@ fn push(text: &str, start: usize, end: usize, kind: TokenKind, word: WordId, out
         kind,
         shape,
         tag: super::Tag::NONE,
+        lex,
     });
 }
 
@@ -79,7 +89,7 @@ fn word_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usi
             start,
             start + t.len(),
             TokenKind::Url,
-            WordId::NONE,
+            (WordId::NONE, Lex::default()),
             out,
         );
         return start + t.len();
@@ -133,10 +143,17 @@ fn word_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usi
         }
     }
     if numeric {
-        push(text, start, i, TokenKind::Number, WordId::NONE, out);
+        push(
+            text,
+            start,
+            i,
+            TokenKind::Number,
+            (WordId::NONE, Lex::default()),
+            out,
+        );
         return i;
     }
-    let mut word = lookup_id(&text[start..i]);
+    let (mut word, mut lex) = lookup_lex(&text[start..i]);
     // A period that belongs to the word: initialisms (U.S., a.m.), initials (J.), and known
     // abbreviations (Mr., Gen., Inc.).
     if i < end && b[i] == b'.' {
@@ -161,11 +178,12 @@ fn word_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usi
                 let dotted = lookup_lower(l);
                 if !dotted.is_none() {
                     word = dotted;
+                    lex = Lex::of(dotted.class());
                 }
             }
         }
     }
-    push(text, start, i, TokenKind::Word, word, out);
+    push(text, start, i, TokenKind::Word, (word, lex), out);
     i
 }
 
@@ -215,9 +233,9 @@ fn punct_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> us
         i += 1;
     }
     let word = if i - start <= 3 && ch != '.' {
-        lookup_id(&text[start..i])
+        lookup_lex(&text[start..i])
     } else {
-        WordId::NONE
+        (WordId::NONE, Lex::default())
     };
     push(text, start, i, TokenKind::Punct, word, out);
     i
