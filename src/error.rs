@@ -8,7 +8,7 @@ use std::path::PathBuf;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocError {
     /// Machine-readable kind: `malformed_json`, `missing_text`, `text_not_string`, `not_object`,
-    /// `empty_document`, `blank_line`, `too_large`, `read_error`, `truncated`,
+    /// `empty_document`, `blank_line`, `empty_element`, `too_large`, `read_error`, `truncated`,
     /// `unsupported_format`, `malformed_warc`.
     pub kind: &'static str,
     /// What happened, naming the file and line, and what to do about it.

@@ -139,6 +139,18 @@ struct EvalArgs {
     /// e.g. `--train-opts l2=1,char_weight=0.5,threshold=0.5`.
     #[arg(long, value_name = "OPTS")]
     train_opts: Option<String>,
+    /// Boilerplate: score the model for pages with DOM hints on boilerplate-dev's HTML pages
+    /// leave-one-site-out (next to the text model on the same pages).
+    #[arg(long)]
+    html_cv: bool,
+    /// Boilerplate: with --html-cv, write each HTML page's held-out body text here as
+    /// `{"id", "text"}` lines (what `shared/peers/boilerplate/score_html.py` scores).
+    #[arg(long, value_name = "FILE")]
+    html_body_out: Option<PathBuf>,
+    /// Boilerplate: train the model for pages with DOM hints on all HTML pages and write it
+    /// here, e.g. `--html-train-out data/boilerplate/model_html.tsv`.
+    #[arg(long, value_name = "FILE")]
+    html_train_out: Option<PathBuf>,
     /// Boilerplate: write every line's features as TSV here, e.g. `--features-out /tmp/f.tsv`.
     #[arg(long, value_name = "FILE")]
     features_out: Option<PathBuf>,
@@ -564,6 +576,12 @@ fn eval(a: EvalArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The same for the model for pages with DOM hints (--html-cv, --html-train-out).
+    let html_base = claimex::boilerplate::Model::builtin_html().map_or(opt, |m| m.options());
+    let html_opt = match a.train_opts.as_deref().map(|s| html_base.parse(s)) {
+        Some(Ok(o)) => o,
+        _ => html_base,
+    };
     let run = || -> claimex::error::Result<Vec<(&'static str, eval::Figures)>> {
         let p = Pipeline::builder().build()?;
         let mut out = Vec::new();
@@ -575,7 +593,10 @@ fn eval(a: EvalArgs) -> ExitCode {
             ));
         }
         if all || a.what == EvalWhat::Boilerplate {
-            out.push(("boilerplate", eval_boilerplate(&a, opt, &shared, &p)?));
+            out.push((
+                "boilerplate",
+                eval_boilerplate(&a, opt, html_opt, &shared, &p)?,
+            ));
         }
         if all || a.what == EvalWhat::Entities {
             out.push((
@@ -645,6 +666,7 @@ fn eval(a: EvalArgs) -> ExitCode {
 fn eval_boilerplate(
     a: &EvalArgs,
     opt: claimex::boilerplate::TrainOptions,
+    html_opt: claimex::boilerplate::TrainOptions,
     shared: &claimex::eval::Shared,
     p: &Pipeline,
 ) -> claimex::error::Result<claimex::eval::Figures> {
@@ -656,10 +678,25 @@ fn eval_boilerplate(
         bp::write_model(shared, opt, path)?;
         msg::info(&format!("line model written to {}", path.display()));
     }
+    if let Some(path) = &a.html_train_out {
+        claimex::eval::boilerplate_html::write_model(shared, html_opt, path)?;
+        msg::info(&format!(
+            "line model for pages written to {}",
+            path.display()
+        ));
+    }
     // The shipped model in-sample (and the seed page), then the held-out figure beside it.
     let mut fig = bp::evaluate(shared, &p.boilerplate, a.verbose && !a.cv)?;
     if a.cv || a.what == EvalWhat::All {
         fig.extend(bp::cross_validate(shared, opt, a.verbose)?);
+    }
+    if a.html_cv {
+        fig.extend(claimex::eval::boilerplate_html::cross_validate(
+            shared,
+            html_opt,
+            a.verbose,
+            a.html_body_out.as_deref(),
+        )?);
     }
     Ok(fig)
 }

@@ -170,6 +170,7 @@ impl Pipeline {
         let ctx = DocContext {
             title: doc.field("title"),
             url: doc.field("url"),
+            layout: doc.layout.as_ref(),
         };
         self.boilerplate.classify_tokens(&doc.text, tokens, ctx)
     }

@@ -15,11 +15,15 @@
 //! 4. [`features`] and [`Model`]: a logistic regression over the line, its neighbourhood and
 //!    what the rules say decides body or not (weights in `data/boilerplate/model.tsv`, trained
 //!    on boilerplate-dev and measured leave-one-site-out: `claimex eval boilerplate --cv`);
+//!    documents made from HTML add the [`layout_features`] (DOM tags, class tokens, link
+//!    density of each line) and use the model for pages (`data/boilerplate/model_html.tsv`,
+//!    `--html-cv`), falling back to the text model on a page its markup misleads;
 //! 5. labels: the headline, subheadings, short records (one or a few sentences are body
 //!    unless a marker says otherwise), trailing credits ("... said. REUTERS") cut into their
 //!    own block, and lines a site repeats across pages ([`Profile`]).
 
 mod features;
+mod layout_features;
 mod line;
 mod markers;
 mod model;
@@ -29,6 +33,7 @@ mod rules;
 use serde::Serialize;
 
 pub use features::{FEATURES, N_FEATURES};
+pub use layout_features::{html_feature_names, layout_feature_names};
 pub use model::{Model, TrainOptions};
 pub use profile::{LearnedLine, Profile, ProfileBuilder, SiteCount};
 
@@ -110,6 +115,8 @@ pub struct DocContext<'a> {
     pub title: Option<&'a str>,
     /// The page URL: its host selects the profile's site.
     pub url: Option<&'a str>,
+    /// DOM hints of a page made from HTML: the line model for pages reads them too.
+    pub layout: Option<&'a crate::layout::Layout>,
 }
 
 /// The boilerplate classifier. Build once, share across threads.
@@ -128,6 +135,8 @@ pub struct DocContext<'a> {
 pub struct Boilerplate {
     markers: Markers,
     model: Option<Model>,
+    /// The model for documents with DOM hints (text and layout features).
+    html_model: Option<Model>,
     profile: Option<Profile>,
 }
 
@@ -149,13 +158,23 @@ impl Boilerplate {
         Boilerplate {
             markers: Markers::new(),
             model: Model::builtin(),
+            html_model: Model::builtin_html(),
             profile: None,
         }
     }
 
-    /// The same markers with another line model (`None`: the rules alone decide).
+    /// The same markers with another line model (`None`: the rules alone decide). The model
+    /// for pages with DOM hints goes too: documents with a layout then use this one.
     pub fn with_model(mut self, model: Option<Model>) -> Boilerplate {
         self.model = model;
+        self.html_model = None;
+        self
+    }
+
+    /// Another model for documents with DOM hints (`None`: they use the text model). It must
+    /// read the layout columns ([`Model::reads_layout`]).
+    pub fn with_html_model(mut self, model: Option<Model>) -> Boilerplate {
+        self.html_model = model.filter(Model::reads_layout);
         self
     }
 
@@ -183,21 +202,36 @@ impl Boilerplate {
     /// [`Boilerplate::classify_tokens`] reads tokens already made.
     pub fn classify_doc(&self, text: &str, title: Option<&str>, url: Option<&str>) -> Vec<Block> {
         let tokens = crate::lexical::tokenize(text);
-        self.classify_tokens(text, &tokens, DocContext { title, url })
+        self.classify_tokens(
+            text,
+            &tokens,
+            DocContext {
+                title,
+                url,
+                layout: None,
+            },
+        )
     }
 
     /// Classifies every non-empty line of `text`. `title` is the document's title field, if
     /// the input had one: a first line equal to it is the title.
     pub fn classify(&self, text: &str, title: Option<&str>) -> Vec<Block> {
         let tokens = crate::lexical::tokenize(text);
-        self.classify_tokens(text, &tokens, DocContext { title, url: None })
+        self.classify_tokens(
+            text,
+            &tokens,
+            DocContext {
+                title,
+                ..DocContext::default()
+            },
+        )
     }
 
     /// Classifies every non-empty line of `text` from its tokens (all of them, in order, as
     /// [`crate::lexical::tokenize_into`] cuts them).
     pub fn classify_tokens(&self, text: &str, tokens: &[Token], ctx: DocContext) -> Vec<Block> {
         let page = self.page(text, tokens);
-        let keep = self.decide(text, tokens, &page, ctx.title);
+        let keep = self.decide(text, tokens, &page, ctx.title, ctx.layout);
         self.label(text, &page, &keep, ctx)
     }
 
@@ -237,35 +271,62 @@ impl Boilerplate {
     }
 
     /// Body or not, per line: the model where there is one, else the rules' region.
-    fn decide(&self, text: &str, tokens: &[Token], page: &Page, title: Option<&str>) -> Vec<bool> {
+    fn decide(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        page: &Page,
+        title: Option<&str>,
+        layout: Option<&crate::layout::Layout>,
+    ) -> Vec<bool> {
         let n = page.feats.len();
-        match &self.model {
-            Some(m) => {
-                let mut x = Vec::new();
-                features::page_features(text, tokens, &page.feats, &page.rules, title, &mut x);
-                let mut keep: Vec<bool> = (0..n)
-                    .map(|i| m.keep(&x[i * N_FEATURES..(i + 1) * N_FEATURES]))
-                    .collect();
-                // A gap of one unmarked line between two kept lines is a subheading or a
-                // short paragraph of the article.
-                let r = &page.rules;
-                for i in 1..n.saturating_sub(1) {
-                    if !keep[i]
-                        && keep[i - 1]
-                        && keep[i + 1]
-                        && r.marks[i].is_none()
-                        && r.inblock[i].is_none()
-                        && !r.teaser[i]
-                    {
-                        keep[i] = true;
-                    }
-                }
-                keep
-            }
-            None => (0..n)
+        let Some(text_model) = &self.model else {
+            return (0..n)
                 .map(|i| page.rules.in_region(i) && page.rules.class[i] != Class::K)
-                .collect(),
+                .collect();
+        };
+        let mut x = Vec::new();
+        features::page_features(text, tokens, &page.feats, &page.rules, title, &mut x);
+        let by_text = |i: usize| text_model.keep(&x[i * N_FEATURES..(i + 1) * N_FEATURES]);
+        let mut keep: Vec<bool> = match (&self.html_model, layout) {
+            (Some(m), Some(l)) => {
+                let mut wide = Vec::new();
+                layout_features::widen(&x, &page.feats, l, &mut wide);
+                let w = m.width();
+                let html: Vec<bool> = (0..n).map(|i| m.keep(&wide[i * w..(i + 1) * w])).collect();
+                let text_keep: Vec<bool> = (0..n).map(by_text).collect();
+                // A page whose markup misleads the layout model (the whole article under a
+                // `<form>` or a class it reads as furniture) keeps far less than the text
+                // alone would: then the text model decides.
+                let chars = |k: &[bool]| -> usize {
+                    (0..n)
+                        .filter(|&i| k[i])
+                        .map(|i| page.feats[i].span.len())
+                        .sum()
+                };
+                if chars(&html) * 2 < chars(&text_keep) {
+                    text_keep
+                } else {
+                    html
+                }
+            }
+            _ => (0..n).map(by_text).collect(),
+        };
+        // A gap of one unmarked line between two kept lines is a subheading or a short
+        // paragraph of the article.
+        let r = &page.rules;
+        for i in 1..n.saturating_sub(1) {
+            if !keep[i]
+                && keep[i - 1]
+                && keep[i + 1]
+                && r.marks[i].is_none()
+                && r.inblock[i].is_none()
+                && !r.teaser[i]
+            {
+                keep[i] = true;
+            }
         }
+        keep
     }
 
     /// The feature rows of a document (for training and evaluation).
@@ -279,6 +340,20 @@ impl Boilerplate {
         let mut x = Vec::new();
         features::page_features(text, tokens, &page.feats, &page.rules, title, &mut x);
         (page, x)
+    }
+
+    /// [`Boilerplate::feature_rows`] with the layout columns of a page made from HTML.
+    pub(crate) fn feature_rows_html(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        title: Option<&str>,
+        layout: &crate::layout::Layout,
+    ) -> (Page, Vec<f32>) {
+        let (page, x) = self.feature_rows(text, tokens, title);
+        let mut wide = Vec::new();
+        layout_features::widen(&x, &page.feats, layout, &mut wide);
+        (page, wide)
     }
 
     /// Blocks from the body decisions: reasons, the headline, subheadings, short records,

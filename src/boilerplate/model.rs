@@ -9,9 +9,18 @@
 
 use std::fmt::Write as _;
 
-use super::features::{FEATURES, N_FEATURES};
+use super::features::FEATURES;
+use super::layout_features::html_feature_names;
 
 const BUILTIN: &str = include_str!("../../data/boilerplate/model.tsv");
+const BUILTIN_HTML: &str = include_str!("../../data/boilerplate/model_html.tsv");
+
+/// The text model's feature names, as owned strings.
+fn text_names() -> &'static [String] {
+    static N: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| FEATURES.iter().map(|s| s.to_string()).collect());
+    &N
+}
 
 /// A trained line model.
 ///
@@ -24,6 +33,8 @@ const BUILTIN: &str = include_str!("../../data/boilerplate/model.tsv");
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
+    /// Feature names, in column order ([`FEATURES`], or those and the layout columns).
+    names: &'static [String],
     mean: Vec<f32>,
     scale: Vec<f32>,
     weight: Vec<f32>,
@@ -90,9 +101,36 @@ impl Model {
         Model::parse(BUILTIN).ok()
     }
 
+    /// The model for pages with DOM hints, shipped in `data/boilerplate/model_html.tsv`
+    /// (the text features and the layout columns of `src/boilerplate/layout_features.rs`);
+    /// `None` if that file holds no model for the current features.
+    pub fn builtin_html() -> Option<Model> {
+        Model::parse_html(BUILTIN_HTML).ok()
+    }
+
     /// Reads a model file. Fails when its features are not [`FEATURES`], in order.
     pub fn parse(tsv: &str) -> Result<Model, String> {
+        Model::parse_named(tsv, text_names())
+    }
+
+    /// Reads a model file for pages with DOM hints (text and layout features, in order).
+    pub fn parse_html(tsv: &str) -> Result<Model, String> {
+        Model::parse_named(tsv, html_feature_names())
+    }
+
+    /// Whether this model reads the layout columns too.
+    pub fn reads_layout(&self) -> bool {
+        self.names.len() > FEATURES.len()
+    }
+
+    /// Number of feature columns a row must have.
+    pub fn width(&self) -> usize {
+        self.names.len()
+    }
+
+    fn parse_named(tsv: &str, names: &'static [String]) -> Result<Model, String> {
         let mut m = Model {
+            names,
             mean: Vec::new(),
             scale: Vec::new(),
             weight: Vec::new(),
@@ -128,22 +166,23 @@ impl Model {
                 _ => {}
             }
             let i = m.weight.len();
-            if FEATURES.get(i) != Some(&f[0]) {
+            if names.get(i).map(String::as_str) != Some(f[0]) {
                 return Err(format!(
                     "model feature {} is {:?}, expected {:?}",
                     i + 1,
                     f[0],
-                    FEATURES.get(i)
+                    names.get(i)
                 ));
             }
             m.mean.push(num(1)?);
             m.scale.push(num(2)?);
             m.weight.push(num(3)?);
         }
-        if m.weight.len() != N_FEATURES {
+        if m.weight.len() != names.len() {
             return Err(format!(
-                "model has {} features, expected {N_FEATURES}",
-                m.weight.len()
+                "model has {} features, expected {}",
+                m.weight.len(),
+                names.len()
             ));
         }
         if !(0.0..1.0).contains(&m.threshold) || m.threshold == 0.0 {
@@ -165,14 +204,17 @@ impl Model {
 
     /// The weight of each feature (on standardised values), by name.
     pub fn weights(&self) -> impl Iterator<Item = (&'static str, f32)> + '_ {
-        FEATURES.iter().copied().zip(self.weight.iter().copied())
+        self.names
+            .iter()
+            .map(String::as_str)
+            .zip(self.weight.iter().copied())
     }
 
     /// The logit of one row of features.
     #[inline]
     pub fn logit(&self, x: &[f32]) -> f32 {
         let mut z = 0.0;
-        for (j, v) in x.iter().enumerate().take(N_FEATURES) {
+        for (j, v) in x.iter().enumerate().take(self.weight.len()) {
             z += self.weight[j] * (v - self.mean[j]) / self.scale[j];
         }
         z
@@ -194,7 +236,7 @@ impl Model {
         let _ = writeln!(s, "@l2\t{}", self.options.l2);
         let _ = writeln!(s, "@char_weight\t{}", self.options.char_weight);
         s.push_str("feature\tmean\tscale\tweight\n");
-        for (j, name) in FEATURES.iter().enumerate() {
+        for (j, name) in self.names.iter().enumerate() {
             let _ = writeln!(
                 s,
                 "{name}\t{}\t{}\t{}",
@@ -207,9 +249,24 @@ impl Model {
     /// Fits a model on `rows` (`N_FEATURES` values per line), their labels (`true` = body)
     /// and line lengths (bytes, for `char_weight`). Deterministic.
     pub fn train(rows: &[f32], body: &[bool], lens: &[usize], opt: TrainOptions) -> Model {
-        let d = N_FEATURES;
+        Model::train_named(rows, body, lens, opt, text_names())
+    }
+
+    /// [`Model::train`] for pages with DOM hints: rows of the text and layout features.
+    pub fn train_html(rows: &[f32], body: &[bool], lens: &[usize], opt: TrainOptions) -> Model {
+        Model::train_named(rows, body, lens, opt, html_feature_names())
+    }
+
+    fn train_named(
+        rows: &[f32],
+        body: &[bool],
+        lens: &[usize],
+        opt: TrainOptions,
+        names: &'static [String],
+    ) -> Model {
+        let d = names.len();
         let n = body.len();
-        let (mean, scale) = standardise(rows, n);
+        let (mean, scale) = standardise(rows, n, d);
         let mean_len = lens.iter().sum::<usize>().max(1) as f64 / n.max(1) as f64;
         let wt: Vec<f64> = lens
             .iter()
@@ -254,6 +311,7 @@ impl Model {
             }
         }
         let mut m = Model {
+            names,
             mean,
             scale,
             weight: beta.iter().map(|&b| b as f32).collect(),
@@ -268,8 +326,7 @@ impl Model {
 
 /// Column means and standard deviations (the bias column stays 0 / 1; a constant column
 /// gets scale 1).
-fn standardise(rows: &[f32], n: usize) -> (Vec<f32>, Vec<f32>) {
-    let d = N_FEATURES;
+fn standardise(rows: &[f32], n: usize, d: usize) -> (Vec<f32>, Vec<f32>) {
     let mut mean = vec![0.0f64; d];
     let mut sq = vec![0.0f64; d];
     for i in 0..n {
@@ -330,6 +387,17 @@ fn cholesky_solve(a: &mut [f64], b: &[f64], d: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::boilerplate::features::N_FEATURES;
+
+    #[test]
+    fn the_shipped_page_model_reads_the_layout_columns() {
+        let m = Model::builtin_html().expect("data/boilerplate/model_html.tsv matches");
+        assert!(m.reads_layout());
+        assert_eq!(m.width(), html_feature_names().len());
+        let again = Model::parse_html(&m.to_tsv("")).unwrap();
+        assert_eq!(again, m);
+        assert!(Model::parse(&m.to_tsv("")).is_err(), "not a text model");
+    }
 
     #[test]
     fn cholesky_solves_a_small_system() {

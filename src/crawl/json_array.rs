@@ -172,6 +172,16 @@ impl ArrayReader {
                 ),
                 id,
             }
+        } else if self.buf.iter().all(u8::is_ascii_whitespace) {
+            // "[,", "[1,,2]": JSONL's "blank line" would name the wrong thing.
+            let id = format!("{}:{}", self.name, self.index);
+            Item::Failed {
+                error: DocError::new(
+                    "empty_element",
+                    format!("{id}: empty array element (a comma right after '[' or another comma)"),
+                ),
+                id,
+            }
         } else {
             crate::input::parse_line(&self.name, self.index, &self.buf, &self.opts)
         };
@@ -259,6 +269,20 @@ mod tests {
         assert_eq!(kinds("[]"), Vec::<String>::new());
         assert_eq!(kinds(""), ["empty_document@t.json:1"]);
         assert_eq!(kinds(r#"{"text": "x"}"#), ["not_object@t.json:1"]);
+    }
+
+    /// Found by the `reader_never_panics_on_bytes` property: "[," was reported as a blank
+    /// JSONL line.
+    #[test]
+    fn proptest_empty_array_element_is_named_as_such() {
+        assert_eq!(
+            kinds("[,"),
+            ["empty_element@t.json:1", "truncated@t.json:2"]
+        );
+        assert_eq!(
+            kinds(r#"[{"text": "a"},,{"text": "b"}]"#),
+            ["doc:derived", "empty_element@t.json:2", "doc:derived"]
+        );
     }
 
     #[test]

@@ -43,7 +43,11 @@ pub fn keep_per_line(
     title: Option<&str>,
     url: Option<&str>,
 ) -> Vec<bool> {
-    let blocks = bp.classify_doc(text, title, url);
+    keep_of_blocks(text, &bp.classify_doc(text, title, url))
+}
+
+/// [`keep_per_line`] from blocks already made.
+pub(super) fn keep_of_blocks(text: &str, blocks: &[crate::boilerplate::Block]) -> Vec<bool> {
     let mut keep = Vec::new();
     let mut bi = 0;
     for l in lines(text) {
@@ -61,16 +65,16 @@ pub fn keep_per_line(
 }
 
 /// One gold page of boilerplate-dev.
-struct GoldPage {
-    doc: String,
-    site: String,
-    url: Option<String>,
-    text: String,
+pub(super) struct GoldPage {
+    pub doc: String,
+    pub site: String,
+    pub url: Option<String>,
+    pub text: String,
     /// (character length, body) per line of the file.
-    lines: Vec<(usize, bool)>,
+    pub lines: Vec<(usize, bool)>,
 }
 
-fn load(shared: &Shared) -> Result<Vec<GoldPage>> {
+pub(super) fn load(shared: &Shared) -> Result<Vec<GoldPage>> {
     let dir = shared.corpus("boilerplate-dev");
     let gold = read_jsonl(&dir.join("gold.jsonl"))?;
     let mut pages = Vec::new();
@@ -111,14 +115,14 @@ fn site_of(url: Option<&str>) -> String {
 
 /// Line and character counts of true positives, false positives, false negatives.
 #[derive(Default)]
-struct Counts {
+pub(super) struct Counts {
     line: [usize; 3],
     chars: [usize; 3],
     macro_f: Vec<f64>,
 }
 
 impl Counts {
-    fn add(&mut self, page: &GoldPage, keep: &[bool], verbose: bool) {
+    pub(super) fn add(&mut self, page: &GoldPage, keep: &[bool], verbose: bool) {
         let mut dc = [0usize; 3];
         let texts: Vec<&str> = page.text.split('\n').collect();
         for (i, &(w, gb)) in page.lines.iter().enumerate() {
@@ -145,7 +149,7 @@ impl Counts {
         self.macro_f.push(prf3(dc[0], dc[1], dc[2]).2);
     }
 
-    fn report(&self, what: &str, pages: usize, fig: &mut Figures, prefix: &str) {
+    pub(super) fn report(&self, what: &str, pages: usize, fig: &mut Figures, prefix: &str) {
         let (lp, lr, lf) = prf3(self.line[0], self.line[1], self.line[2]);
         let (cp, cr, cf) = prf3(self.chars[0], self.chars[1], self.chars[2]);
         let mf = self.macro_f.iter().sum::<f64>() / self.macro_f.len().max(1) as f64;

@@ -8,6 +8,7 @@
 
 pub mod attribution;
 pub mod boilerplate;
+pub mod boilerplate_html;
 pub mod entities;
 pub mod gum;
 pub mod segmentation;
