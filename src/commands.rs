@@ -295,12 +295,8 @@ pub fn clean_body(common: &Common, pipeline: &Pipeline) -> Result<Summary> {
         "id",
         |doc| pipeline.blocks(doc),
         |doc, blocks, out| {
-            let body: Vec<&str> = blocks
-                .iter()
-                .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
-                .map(|b| b.span.slice(&doc.text))
-                .collect();
-            let record = serde_json::json!({"id": doc.id, "text": body.join("\n")});
+            let body = crate::boilerplate::body_text(&doc.text, blocks);
+            let record = serde_json::json!({"id": doc.id, "text": body});
             serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
             out.write_all(b"\n")?;
             Ok(0)

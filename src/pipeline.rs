@@ -167,12 +167,8 @@ impl Pipeline {
         if !self.boilerplate_on {
             return all_body(&doc.text);
         }
-        let ctx = DocContext {
-            title: doc.field("title"),
-            url: doc.field("url"),
-            layout: doc.layout.as_ref(),
-        };
-        self.boilerplate.classify_tokens(&doc.text, tokens, ctx)
+        self.boilerplate
+            .classify_tokens(&doc.text, tokens, DocContext::of(doc))
     }
 
     /// Sentences and tokens of the non-boilerplate blocks, every sentence tagged.

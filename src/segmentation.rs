@@ -18,6 +18,10 @@ use dateline::dateline_end;
 pub use crate::lexical::{Token, TokenKind};
 
 mod dateline;
+mod scan;
+
+use crate::lexical::is_space_before;
+use scan::{is_bullet, next_is_upper, skip_open_punct, skip_space, tail, word_before};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Abbrev {
@@ -652,15 +656,6 @@ fn is_quote_verb(w: &str) -> bool {
         && crate::lexical::lookup_id(w).class().has(class::QUOTE_VERB)
 }
 
-/// The last `n` bytes of `s` (on a char boundary): scans back from a position stay bounded.
-fn tail(s: &str, n: usize) -> &str {
-    let mut i = s.len().saturating_sub(n);
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    &s[i..]
-}
-
 /// Caption credit labels ("Image: NASA.") that start a sentence inside a line.
 const CREDIT_LABELS: &[&str] = &[
     "Image",
@@ -678,26 +673,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "wrote", "the", "in", "on", "about", "than",
 ];
 
-fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '⁃' | '▪' | '◦' | '-' | '*' | '–')
-}
-
-/// The non-space chunk before byte `i` (a period), without opening punctuation, and where it
-/// starts.
-fn word_before(text: &str, floor: usize, i: usize) -> (usize, &str) {
-    let before = &text[floor..i];
-    let ws = before
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(floor, |p| {
-            floor + p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
-    let chunk = &text[ws..i];
-    let word = chunk.trim_start_matches(|c: char| {
-        matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«') || is_bullet(c)
-    });
-    (ws + (chunk.len() - word.len()), word)
-}
-
 fn marker_of(word: &str) -> Option<Marker> {
     let w = word.trim_start_matches(is_bullet);
     if w.is_empty() || w.len() > 2 {
@@ -711,40 +686,6 @@ fn marker_of(word: &str) -> Option<Marker> {
         return Some(Marker::Alpha(b[0]));
     }
     None
-}
-
-fn is_space_before(text: &str, i: usize) -> bool {
-    text[..i]
-        .chars()
-        .next_back()
-        .is_none_or(char::is_whitespace)
-}
-
-fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
-    while i < end {
-        let ch = text[i..].chars().next().unwrap_or('x');
-        if !ch.is_whitespace() {
-            break;
-        }
-        i += ch.len_utf8();
-    }
-    i
-}
-
-fn skip_open_punct(text: &str, mut i: usize, end: usize) -> usize {
-    while i < end {
-        let ch = text[i..].chars().next().unwrap_or('x');
-        if !matches!(ch, '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«') {
-            break;
-        }
-        i += ch.len_utf8();
-    }
-    i
-}
-
-fn next_is_upper(text: &str, i: usize, end: usize) -> bool {
-    let i = skip_open_punct(text, i, end);
-    text[i..end].chars().next().is_some_and(char::is_uppercase)
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {

@@ -119,6 +119,46 @@ pub struct DocContext<'a> {
     pub layout: Option<&'a crate::layout::Layout>,
 }
 
+impl<'a> DocContext<'a> {
+    /// The context of a document: its `title` and `url` fields and its layout.
+    ///
+    /// ```
+    /// use claimex::boilerplate::DocContext;
+    /// let mut doc = claimex::Document::new("d", "Text.".to_string());
+    /// doc.fields.push(("title".into(), "A title".into()));
+    /// assert_eq!(DocContext::of(&doc).title, Some("A title"));
+    /// ```
+    pub fn of(doc: &'a crate::Document) -> DocContext<'a> {
+        DocContext {
+            title: doc.field("title"),
+            url: doc.field("url"),
+            layout: doc.layout.as_ref(),
+        }
+    }
+}
+
+/// The body text of a document from its blocks: the body and heading lines joined by `\n`
+/// (what `claimex clean --emit body` writes and article-extraction scorers read).
+///
+/// ```
+/// use claimex::boilerplate::{body_text, Block, BlockKind};
+/// use claimex::span::Span;
+/// let text = "Menu\nOfficials said so.";
+/// let blocks = [
+///     Block { span: Span::new(0, 4), kind: BlockKind::Boilerplate, reason: None },
+///     Block { span: Span::new(5, 23), kind: BlockKind::Body, reason: None },
+/// ];
+/// assert_eq!(body_text(text, &blocks), "Officials said so.");
+/// ```
+pub fn body_text(text: &str, blocks: &[Block]) -> String {
+    let body: Vec<&str> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
+        .map(|b| b.span.slice(text))
+        .collect();
+    body.join("\n")
+}
+
 /// The boilerplate classifier. Build once, share across threads.
 ///
 /// ```

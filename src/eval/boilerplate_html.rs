@@ -8,14 +8,15 @@
 //! `--html-body-out FILE` writes each page's body text as its held-out model kept it, the
 //! `{"id", "text"}` lines `../shared/peers/boilerplate/score_html.py` scores.
 
-use std::io::{Read as _, Write as _};
+use std::io::Write as _;
 use std::path::Path;
 
 use super::boilerplate::{keep_of_blocks, load, Counts, GoldPage};
 use super::{Figures, Shared};
-use crate::boilerplate::{BlockKind, Boilerplate, DocContext, Model, TrainOptions};
+use crate::boilerplate::{body_text as join_body, Boilerplate, DocContext, Model, TrainOptions};
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::input::{DocStream, InputOptions, Item};
 use crate::segmentation::lines;
 
 /// A gold page and the document claimex makes of its HTML.
@@ -36,36 +37,28 @@ fn load_html(shared: &Shared) -> Result<Vec<HtmlPage>> {
     let mut out = Vec::new();
     let mut differ = 0;
     for gold in load(shared)? {
+        // Read as claimex reads any input (gzip and HTML detected), so the document is the
+        // one `clean --emit body DIR` makes of the page.
         let path = dir.join(format!("{}.html.gz", gold.doc));
-        let raw = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
-        let mut bytes = Vec::new();
-        flate2::read::MultiGzDecoder::new(&raw[..])
-            .read_to_end(&mut bytes)
-            .map_err(|e| io_err(&path, e))?;
-        let page = crate::crawl::html::extract(&bytes, None);
-        if page.text.trim_end() != gold.text.trim_end() {
-            differ += 1;
-            continue;
+        let file = std::fs::File::open(&path).map_err(|e| io_err(&path, e))?;
+        let doc =
+            DocStream::from_reader(&gold.doc, file, InputOptions::default()).find_map(|r| match r
+                .item
+            {
+                Item::Doc(d) => Some(d),
+                Item::Failed { .. } => None,
+            });
+        match doc {
+            Some(doc) if doc.text.trim_end() == gold.text.trim_end() => {
+                out.push(HtmlPage { gold, doc })
+            }
+            _ => differ += 1,
         }
-        let Ok(doc) = crate::crawl::html_document(&gold.doc, page, gold.url.as_deref(), None)
-        else {
-            differ += 1;
-            continue;
-        };
-        out.push(HtmlPage { gold, doc });
     }
     if differ > 0 {
         println!("boilerplate html: {differ} pages left out (their text is not the dump's)");
     }
     Ok(out)
-}
-
-fn ctx(doc: &Document) -> DocContext<'_> {
-    DocContext {
-        title: doc.field("title"),
-        url: doc.field("url"),
-        layout: doc.layout.as_ref(),
-    }
 }
 
 /// Feature rows (text and layout columns), labels, lengths and page of every line.
@@ -129,16 +122,15 @@ pub fn write_model(shared: &Shared, opt: TrainOptions, path: &Path) -> Result<Mo
     Ok(m)
 }
 
-/// The body text of a document as `clean --emit body` writes it.
+/// The kept flag of every line and the body text of a document, as `clean --emit body`
+/// makes it with `bp`.
 fn body_text(doc: &Document, bp: &Boilerplate) -> (Vec<bool>, String) {
     let tokens = crate::lexical::tokenize(&doc.text);
-    let blocks = bp.classify_tokens(&doc.text, &tokens, ctx(doc));
-    let body: Vec<&str> = blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Heading))
-        .map(|b| b.span.slice(&doc.text))
-        .collect();
-    (keep_of_blocks(&doc.text, &blocks), body.join("\n"))
+    let blocks = bp.classify_tokens(&doc.text, &tokens, DocContext::of(doc));
+    (
+        keep_of_blocks(&doc.text, &blocks),
+        join_body(&doc.text, &blocks),
+    )
 }
 
 /// Leave-one-site-out on the HTML pages: for each site, a model trained on the other sites'

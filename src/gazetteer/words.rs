@@ -80,17 +80,22 @@ impl NameWords {
         NameWords { rows }
     }
 
+    /// The row of `word` in `role`. Only words of the `name_word` class have rows (the
+    /// callers test that first, from the token's flags or the lexicon).
+    #[inline]
+    fn row(&self, word: WordId, role: Role) -> Option<usize> {
+        self.rows
+            .binary_search_by_key(&(word, role), |r| (r.0, r.1))
+            .ok()
+    }
+
     /// The label token `t`'s word gives a name in `role`, if it has that role.
     #[inline]
     pub fn get(&self, t: &Token, role: Role) -> Option<Label> {
         if !t.lex.has(Lex::NAME) {
             return None;
         }
-        let word = t.word;
-        self.rows
-            .binary_search_by_key(&(word, role), |r| (r.0, r.1))
-            .ok()
-            .and_then(|i| self.rows[i].2)
+        self.row(t.word, role).and_then(|i| self.rows[i].2)
     }
 
     /// Whether `word` has `role` (roles without a label, such as [`Role::NotName`]).
@@ -98,20 +103,13 @@ impl NameWords {
     pub fn has_id(&self, word: WordId, role: Role) -> bool {
         !word.is_none()
             && word.class().has(crate::lexical::class::NAME_WORD)
-            && self
-                .rows
-                .binary_search_by_key(&(word, role), |r| (r.0, r.1))
-                .is_ok()
+            && self.row(word, role).is_some()
     }
 
     /// Whether token `t`'s word has `role` (from the token's [`Lex`] flags first).
     #[inline]
     pub fn has(&self, t: &Token, role: Role) -> bool {
-        t.lex.has(Lex::NAME)
-            && self
-                .rows
-                .binary_search_by_key(&(t.word, role), |r| (r.0, r.1))
-                .is_ok()
+        t.lex.has(Lex::NAME) && self.row(t.word, role).is_some()
     }
 }
 

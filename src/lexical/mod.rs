@@ -43,8 +43,8 @@ pub use table::{
 };
 pub use tag::{Tag, N_TAGS};
 pub use tagger::tag_sentence;
-pub(crate) use tokenize::is_url_like;
 pub use tokenize::tokenize_into;
+pub(crate) use tokenize::{is_space_before, is_url_like};
 
 use crate::span::Span;
 

@@ -66,11 +66,7 @@ pub fn lookup(word: &str) -> Option<Entry> {
 /// Looks up a word and returns its id, [`WordId::NONE`] when it is not in the lexicon.
 #[inline]
 pub fn lookup_id(word: &str) -> WordId {
-    let mut buf = [0u8; 64];
-    match lower_into(word, &mut buf) {
-        Some(l) => lookup_lower(l),
-        None => WordId::NONE,
-    }
+    lookup_lex(word).0
 }
 
 /// Looks up bytes that are already lower case.

@@ -67,43 +67,45 @@ struct Rule {
     /// positions before [`holds`] looks at them. Conditions on the boundary tag and on the
     /// rule's own result tag (which the rule itself may create as it goes) are left out.
     need_tags: Vec<(i8, i8, Tag)>,
-    /// Lexicon words the rule's word conditions name: a sentence without all of them cannot
-    /// match.
-    need_words: Vec<WordId>,
 }
 
 impl Rule {
-    fn new(from: Tag, to: Tag, cond: Cond) -> Rule {
-        let mut r = Rule {
-            from,
-            to,
-            cond,
-            need_tags: Vec::new(),
-            need_words: Vec::new(),
+    /// The rule and its [`Gate`]: the lexicon words its word conditions name go to the gate
+    /// (a sentence without all of them cannot match).
+    fn new(from: Tag, to: Tag, cond: Cond) -> (Rule, Gate) {
+        let mut need_tags = Vec::new();
+        let mut words = WordBloom::default();
+        needs(&cond, to, &mut need_tags, &mut words);
+        let gate = Gate {
+            from: 1 << from.0,
+            words: words.0,
         };
-        let cond = r.cond.clone();
-        r.needs(&cond);
-        r
+        (
+            Rule {
+                from,
+                to,
+                cond,
+                need_tags,
+            },
+            gate,
+        )
     }
+}
 
-    fn needs(&mut self, cond: &Cond) {
-        match cond {
-            Cond::TagAt(d, t) if *t != Tag::NONE && *t != self.to => {
-                self.need_tags.push((*d as i8, *d as i8, *t))
-            }
-            Cond::TagWithin(d, t) if *t != Tag::NONE && *t != self.to => {
-                let (lo, hi) = if *d < 0 { (*d, -1) } else { (1, *d) };
-                self.need_tags.push((lo as i8, hi as i8, *t))
-            }
-            Cond::WordAt(_, w) | Cond::WordWithin(_, w) if !w.id.is_none() => {
-                self.need_words.push(w.id)
-            }
-            Cond::And(a, b) => {
-                self.needs(a);
-                self.needs(b);
-            }
-            _ => {}
+/// Collects the necessary conditions of `cond` (see [`Rule::need_tags`]).
+fn needs(cond: &Cond, to: Tag, tags: &mut Vec<(i8, i8, Tag)>, words: &mut WordBloom) {
+    match cond {
+        Cond::TagAt(d, t) if *t != Tag::NONE && *t != to => tags.push((*d as i8, *d as i8, *t)),
+        Cond::TagWithin(d, t) if *t != Tag::NONE && *t != to => {
+            let (lo, hi) = if *d < 0 { (*d, -1) } else { (1, *d) };
+            tags.push((lo as i8, hi as i8, *t))
         }
+        Cond::WordAt(_, w) | Cond::WordWithin(_, w) if !w.id.is_none() => words.insert(w.id),
+        Cond::And(a, b) => {
+            needs(a, to, tags, words);
+            needs(b, to, tags, words);
+        }
+        _ => {}
     }
 }
 
@@ -114,17 +116,6 @@ struct Gate {
 }
 
 impl Gate {
-    fn of(r: &Rule) -> Gate {
-        let mut words = WordBloom::default();
-        for &w in &r.need_words {
-            words.insert(w);
-        }
-        Gate {
-            from: 1 << r.from.0,
-            words: words.0,
-        }
-    }
-
     #[inline]
     fn open(&self, tags: u64, words: &WordBloom) -> bool {
         tags & self.from != 0 && (0..4).all(|k| words.0[k] & self.words[k] == self.words[k])
@@ -281,13 +272,13 @@ fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 
 impl Tagger {
     fn new() -> Tagger {
-        let rules: Vec<Rule> = data_rows(CONTEXT_RULES)
+        let (rules, gates): (Vec<Rule>, Vec<Gate>) = data_rows(CONTEXT_RULES)
             .filter_map(|r| {
                 let (from, to) = (tag_arg(r.first()?)?, tag_arg(r.get(1)?)?);
                 let cond = parse_cond(r.get(2)?, r.get(3)?, r.get(4).copied())?;
                 Some(Rule::new(from, to, cond))
             })
-            .collect();
+            .unzip();
         let unknown = data_rows(UNKNOWN_RULES)
             .filter_map(|r| {
                 let (from, r) = match Tag::parse(r[0]) {
@@ -310,7 +301,6 @@ impl Tagger {
                 Some(UnknownRule { from, test, to })
             })
             .collect();
-        let gates = rules.iter().map(Gate::of).collect();
         Tagger {
             rules,
             gates,

@@ -199,7 +199,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn is_space_before(text: &str, i: usize) -> bool {
+/// Whether byte `i` of `text` is at the start or follows a whitespace character.
+pub(crate) fn is_space_before(text: &str, i: usize) -> bool {
     text[..i]
         .chars()
         .next_back()
