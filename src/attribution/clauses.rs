@@ -179,7 +179,7 @@ pub(crate) fn time_phrase(d: &Doc, k: usize, hi: usize) -> Option<usize> {
         && (d.has(j, class::TIME_WORD | class::TIME_ADVERB)
             || d.tag(j) == Tag::CD && j > start
             || d.tag(j) == Tag::CD && d.has(j + 1, class::MONTH)
-            || d.comma(j) && d.tag(j + 1) == Tag::CD && d.has(j - 1, class::TIME_WORD))
+            || j > 0 && d.comma(j) && d.tag(j + 1) == Tag::CD && d.has(j - 1, class::TIME_WORD))
     {
         j += 1;
     }

@@ -210,7 +210,11 @@ fn antecedent(cx: &Cx, rel: usize) -> Option<Src> {
     let d = cx.d;
     let syn = cx.syn;
     let lo = syn.lo;
-    let end = if d.comma(rel - 1) { rel - 1 } else { rel };
+    let end = if rel > lo && d.comma(rel - 1) {
+        rel - 1
+    } else {
+        rel
+    };
     let np = syn.np_ending_at(end)?;
     let mut a = np.a;
     // "a farmer near Manyoni who said", "a spokesman for the ministry who": the noun the
