@@ -56,8 +56,13 @@ impl Patterns {
     fn shorter_forms(&self, cx: &Cx, found: &mut [Entity]) {
         // Bounded: documents with very many names keep their own ids.
         const MAX: usize = 400;
+        // Names of 2 to MAX_RUN words: a list name of a hundred words has no short forms worth
+        // its quadratic number of runs.
         let long: Vec<usize> = (0..found.len())
-            .filter(|&i| found[i].span.slice(cx.text).contains(' '))
+            .filter(|&i| {
+                let spaces = found[i].span.slice(cx.text).bytes().filter(|&b| b == b' ');
+                (1..super::patterns::MAX_RUN).contains(&spaces.count())
+            })
             .take(MAX)
             .collect();
         if long.is_empty() {

@@ -98,6 +98,9 @@ impl Patterns {
         self.link(&cx, found);
     }
 
+    /// Runs of capitalised words and connectors that may be names, at most [`MAX_RUN`]
+    /// tokens each (a page of 700 capitalised words is no one name, and every later pass
+    /// stays linear).
     fn runs(&self, cx: &Cx) -> Vec<Run> {
         let toks = cx.toks;
         let mut out = Vec::new();
@@ -110,7 +113,7 @@ impl Patterns {
             let first = i;
             let mut last = i;
             let mut j = i + 1;
-            while j < toks.len() && cx.adjacent(j - 1, j) {
+            while j < toks.len() && j - first < MAX_RUN && cx.adjacent(j - 1, j) {
                 let t = &toks[j];
                 // A title starts a new name: "the U.S. Mr. Lee" is "U.S." then "Mr. Lee".
                 if j > first
@@ -585,6 +588,10 @@ impl Patterns {
 }
 
 /// A pattern entity with a local id from its text.
+/// Tokens a name found by its shape may have: longer than "Italian Supreme Court of Cassation"
+/// or "Kachin Independence Army (KIA)" with room to spare.
+pub(super) const MAX_RUN: usize = 16;
+
 pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
     let name: Arc<str> = Arc::from(span.slice(text));
     Entity {

@@ -14,6 +14,7 @@ static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_entries.bi
 static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_strings.bin"));
 static NODES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_nodes.bin"));
 static EDGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_edges.bin"));
+static FIRSTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_firsts.bin"));
 static LABELS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_labels.bin"));
 static ROOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_root.bin"));
 static META: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_meta.bin"));
@@ -41,6 +42,12 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 #[inline]
 fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_le_bytes([b[at], b[at + 1]])
+}
+
+/// Whether two equally long short slices are equal, without a library call.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// An entry's id and canonical name, shared by its entities.
@@ -72,7 +79,13 @@ impl Builtin {
 
     /// Bytes of embedded tables.
     pub fn size() -> usize {
-        ENTRIES.len() + STRINGS.len() + NODES.len() + EDGES.len() + LABELS.len() + ROOT.len()
+        ENTRIES.len()
+            + STRINGS.len()
+            + NODES.len()
+            + EDGES.len()
+            + FIRSTS.len()
+            + LABELS.len()
+            + ROOT.len()
     }
 
     /// The label of entry `i`.
@@ -130,7 +143,12 @@ impl Builtin {
             let e = edge as usize * 12;
             let len = u16_at(EDGES, e + 2) as usize;
             let off = u32_at(EDGES, e + 4) as usize;
-            if bytes.len() - i < len || bytes[i..i + len] != LABELS[off..off + len] {
+            // Edge labels are short: a byte loop beats a `memcmp` call. The first byte
+            // already matched (root table or the edge search).
+            if len == 0
+                || bytes.len() - i < len
+                || !same(&bytes[i + 1..i + len], &LABELS[off + 1..off + len])
+            {
                 break;
             }
             i += len;
@@ -142,19 +160,13 @@ impl Builtin {
             let (first_edge, n) = (u32_at(NODES, node + 4), u32_at(NODES, node + 8));
             edge = u32::MAX;
             if let Some(&b) = bytes.get(i) {
-                // Edges sorted by first byte; most nodes have a handful.
-                let (mut lo, mut hi) = (first_edge, first_edge + n);
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    let mb = EDGES[mid as usize * 12];
-                    if mb < b {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
+                // Edges sorted by first byte; most nodes have a handful, the root's children
+                // a few hundred.
+                let (lo, n) = (first_edge as usize, n as usize);
+                if let Some(firsts) = FIRSTS.get(lo..lo + n) {
+                    if let Ok(j) = firsts.binary_search(&b) {
+                        edge = (lo + j) as u32;
                     }
-                }
-                if lo < first_edge + n && EDGES[lo as usize * 12] == b {
-                    edge = lo;
                 }
             }
         }

@@ -67,6 +67,8 @@ pub(super) struct Cx<'a> {
     pub initial: Vec<bool>,
     /// Token is in a line written in title case (a headline).
     pub headline: Vec<bool>,
+    /// Token may be part of a name here ([`Cx::name_tok`]), worked out once: every rule asks.
+    name: Vec<bool>,
 }
 
 impl<'a> Cx<'a> {
@@ -75,6 +77,7 @@ impl<'a> Cx<'a> {
         let mut initial = vec![false; toks.len()];
         let mut headline = vec![false; toks.len()];
         let mut line_start = 0;
+        let mut run = 0;
         let (mut caps, mut lowers) = (0usize, 0usize);
         for k in 0..=toks.len() {
             let new_line = k == toks.len()
@@ -90,12 +93,14 @@ impl<'a> Cx<'a> {
                     break;
                 }
                 initial[k] = true;
+                run = k;
             } else {
-                let mut j = k;
-                while j > line_start && is_opening(text, &toks[j - 1]) {
-                    j -= 1;
+                // `run`: where the openings just before `k` start (a recurrence, so a line of
+                // 80,000 brackets stays linear).
+                if !is_opening(text, &toks[k - 1]) {
+                    run = k;
                 }
-                initial[k] = j == line_start || ends_sentence(text, &toks[j - 1]);
+                initial[k] = run == line_start || ends_sentence(text, &toks[run - 1]);
             }
             let t = &toks[k];
             if t.kind == TokenKind::Word && t.end - t.start >= 4 && k > line_start {
@@ -106,11 +111,17 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        let name = toks
+            .iter()
+            .zip(&headline)
+            .map(|(t, &h)| may_be_name(t, h))
+            .collect();
         Cx {
             text,
             toks,
             initial,
             headline,
+            name,
         }
     }
 
@@ -142,21 +153,9 @@ impl<'a> Cx<'a> {
     }
 
     /// A capitalised word that may be part of a name here.
+    #[inline]
     pub fn name_tok(&self, k: usize) -> bool {
-        let Some(t) = self.toks.get(k) else {
-            return false;
-        };
-        if t.kind != TokenKind::Word || !t.shape.has(Shape::CAP) {
-            return false;
-        }
-        if t.is(class::MONTH) || t.is(class::WEEKDAY) {
-            return false;
-        }
-        // "I", but not "US" or "IT".
-        if t.is(class::PRON) && !t.shape.has(Shape::UPPER) {
-            return false;
-        }
-        !self.headline[k] || proper_word(t)
+        self.name.get(k).copied().unwrap_or(false)
     }
 
     /// A capitalised word that may start a name here.
@@ -180,6 +179,23 @@ impl<'a> Cx<'a> {
         }
         true
     }
+}
+
+/// A capitalised word that may be part of a name, `headline` saying whether its line is in
+/// title case.
+fn may_be_name(t: &Token, headline: bool) -> bool {
+    if t.kind != TokenKind::Word || !t.shape.has(Shape::CAP) {
+        return false;
+    }
+    let c = t.class();
+    if c.any(class::MONTH.or(class::WEEKDAY)) {
+        return false;
+    }
+    // "I", but not "US" or "IT".
+    if c.has(class::PRON) && !t.shape.has(Shape::UPPER) {
+        return false;
+    }
+    !headline || proper_word(t)
 }
 
 /// A word that reads as a name: unknown to the lexicon, a first name, or one the tagger (or the
@@ -210,17 +226,26 @@ pub(super) fn name_like(t: &Token) -> bool {
 }
 
 pub(super) fn is_opening(text: &str, t: &Token) -> bool {
+    // Byte patterns: `"`, `“`, `'`, `‘`, `(`, `[`, `«`, `-`, `—`, `–`.
     t.kind == TokenKind::Punct
         && matches!(
-            t.span().slice(text),
-            "\"" | "“" | "'" | "‘" | "(" | "[" | "«" | "-" | "—" | "–"
+            t.span().slice(text).as_bytes(),
+            [b'"' | b'\'' | b'(' | b'[' | b'-']
+                | [0xE2, 0x80, 0x9C | 0x98 | 0x94 | 0x93]
+                | [0xC2, 0xAB]
         )
 }
 
 pub(super) fn ends_sentence(text: &str, t: &Token) -> bool {
     let s = t.span().slice(text);
     if t.kind == TokenKind::Punct {
-        return matches!(s, "." | "?" | "!" | ":" | ";" | "..." | "…" | "”" | "\"");
+        // `.`, `?`, `!`, `:`, `;`, `...`, `…`, `”`, `"`.
+        return matches!(
+            s.as_bytes(),
+            [b'.' | b'?' | b'!' | b':' | b';' | b'"']
+                | [b'.', b'.', b'.']
+                | [0xE2, 0x80, 0xA6 | 0x9D]
+        );
     }
     // "... in Washington D.C. The team": an abbreviation closing a sentence.
     s.ends_with('.') && !t.shape.has(Shape::INITIAL) && !t.is(class::ABBREV_TITLE)

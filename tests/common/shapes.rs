@@ -83,6 +83,20 @@ pub const SHAPES: &[Shape] = &[
         name: "said_colon",
         make: |n| repeat("He said: ", n),
     },
+    // Openings before a word: the entity stage once walked back over every one of them for
+    // every token (400 KB of "( " took 128 s).
+    Shape {
+        name: "open_brackets",
+        make: |n| repeat("( ", n),
+    },
+    Shape {
+        name: "openings_mix",
+        make: |n| repeat("\u{201C} \u{2014} ( [ \u{AB} - ' ", n),
+    },
+    Shape {
+        name: "capitals_run",
+        make: |n| repeat("Smith Jones Of The ", n),
+    },
 ];
 
 /// Real-shaped news text of about `bytes` bytes (the project's sample pages, repeated), the

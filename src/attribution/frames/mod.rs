@@ -98,6 +98,12 @@ impl Cx<'_, '_> {
             let frags = d.quote_fragments(d.chain_head(q));
             return (!frags.is_empty()).then_some(frags);
         }
+        // A content runs from the sentence start: a start further back than any quotable
+        // clause gives none (and each cue's scan stays bounded: a page-long "sentence" of
+        // cues is linear).
+        if comma - lo > MAX_CONTENT_BEFORE {
+            return None;
+        }
         let mut a = lo;
         while a < comma
             && (d.is_any(a, &["but", "and", "so", "yet"]) || d.punct(a) && d.opens(a).is_none())
@@ -119,6 +125,10 @@ impl Cx<'_, '_> {
         (words >= 3 || fragment && words >= 1).then(|| vec![s])
     }
 }
+
+/// Tokens between a sentence start and the comma before a cue that a content may span
+/// (a long news sentence has about 60).
+const MAX_CONTENT_BEFORE: usize = 160;
 
 /// Runs every family on one sentence; returns whether the sentence holds a cue (a sentence
 /// with a cue that gave nothing is not a cue-less quotation either).
