@@ -97,6 +97,26 @@ pub const SHAPES: &[Shape] = &[
         name: "capitals_run",
         make: |n| repeat("Smith Jones Of The ", n),
     },
+    Shape {
+        name: "acronym_defs",
+        make: |n| repeat("the Kachin Army (KA) and KA ", n),
+    },
+    Shape {
+        name: "titles_run",
+        make: |n| repeat("Mr. Dr. Gen. President ", n),
+    },
+    Shape {
+        name: "hyphen_chain",
+        make: |n| repeat("Wong-", n),
+    },
+    Shape {
+        name: "said_name_comma",
+        make: |n| repeat("said Smith, a spokesman, ", n),
+    },
+    Shape {
+        name: "no_comment_run",
+        make: |n| repeat("did not respond to a request for comment ", n),
+    },
 ];
 
 /// Real-shaped news text of about `bytes` bytes (the project's sample pages, repeated), the

@@ -16,6 +16,7 @@ pub(crate) fn find(
     lists: &Lists,
     out: &mut Vec<NoComment>,
 ) -> Vec<std::ops::Range<usize>> {
+    // The ranges come out sorted and disjoint: the scan resumes after each phrase.
     let d = cx.d;
     let (lo, hi) = (cx.syn.lo, cx.syn.hi);
     let mut blocked = Vec::new();
