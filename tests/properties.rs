@@ -112,43 +112,42 @@ fn newsy() -> impl Strategy<Value = String> {
 /// Every span of every stage in bounds, on character boundaries and ordered; the output's
 /// character offsets give back each sentence's text.
 fn sound(text: &str) -> Result<(), TestCaseError> {
-    let text = text.to_string();
-    let doc = Document::new("p", text.clone());
+    let doc = Document::new("p", text);
     let ann = pipeline().annotate(&doc);
     let mut prev = 0;
     for b in &ann.blocks {
-        prop_assert!(ok(&text, b.span) && b.span.start >= prev);
+        prop_assert!(ok(text, b.span) && b.span.start >= prev);
         prev = b.span.end;
     }
     let mut prev = 0;
     for s in &ann.sentences {
-        prop_assert!(ok(&text, s.span) && s.span.start >= prev && !s.span.is_empty());
+        prop_assert!(ok(text, s.span) && s.span.start >= prev && !s.span.is_empty());
         prev = s.span.end;
     }
     let mut prev = 0;
     for e in &ann.entities {
-        prop_assert!(ok(&text, e.span) && e.span.start >= prev);
+        prop_assert!(ok(text, e.span) && e.span.start >= prev);
         prev = e.span.end;
     }
     for t in &ann.tokens {
-        prop_assert!(ok(&text, t.span()) && !t.span().is_empty());
+        prop_assert!(ok(text, t.span()) && !t.span().is_empty());
     }
     for c in &ann.attribution.claims {
-        prop_assert!(ok(&text, c.content));
+        prop_assert!(ok(text, c.content));
         if let Some(s) = &c.source {
-            prop_assert!(ok(&text, s.span) && ok(&text, s.head));
+            prop_assert!(ok(text, s.span) && ok(text, s.head));
             if let Some(r) = &s.resolved {
-                prop_assert!(ok(&text, r.span));
+                prop_assert!(ok(text, r.span));
             }
         }
-        prop_assert!(c.cue.is_none_or(|q| ok(&text, q)));
+        prop_assert!(c.cue.is_none_or(|q| ok(text, q)));
         prop_assert!(c.sentence < ann.sentences.len());
         for f in &c.fragments {
-            prop_assert!(ok(&text, *f) && c.content.contains(*f));
+            prop_assert!(ok(text, *f) && c.content.contains(*f));
         }
     }
     for n in &ann.attribution.no_comment {
-        prop_assert!(ok(&text, n.subject) && ok(&text, n.cue));
+        prop_assert!(ok(text, n.subject) && ok(text, n.cue));
     }
     // The output stage converts every span and keeps text == slice.
     let mut out = Vec::new();

@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use super::{read, read_jsonl, Figures, Shared};
-use crate::boilerplate::{BlockKind, Boilerplate, Model, TrainOptions, N_FEATURES};
+use crate::boilerplate::{BlockKind, Boilerplate, Model, Page, TrainOptions, N_FEATURES};
 use crate::error::Result;
 use crate::segmentation::lines;
 
@@ -165,37 +165,49 @@ impl Counts {
 }
 
 /// Training rows of the pages `pick` selects: features, body labels, line lengths.
-struct Rows {
-    x: Vec<f32>,
-    y: Vec<bool>,
-    len: Vec<usize>,
+#[derive(Default)]
+pub(super) struct Rows {
+    pub x: Vec<f32>,
+    pub y: Vec<bool>,
+    pub len: Vec<usize>,
     /// Page index of every row.
-    page: Vec<usize>,
+    pub page: Vec<usize>,
 }
 
-fn rows(bp: &Boilerplate, pages: &[GoldPage]) -> Rows {
-    let mut r = Rows {
-        x: Vec::new(),
-        y: Vec::new(),
-        len: Vec::new(),
-        page: Vec::new(),
-    };
-    for (pi, p) in pages.iter().enumerate() {
-        let tokens = crate::lexical::tokenize(&p.text);
-        let (page, x) = bp.feature_rows(&p.text, &tokens, None);
-        // Gold line i is line i of the file; features exist for its non-empty lines.
-        let starts: Vec<usize> = lines(&p.text).map(|l| l.trim(&p.text).start).collect();
+impl Rows {
+    /// Adds the feature rows `x` of page `pi` (one per entry of `page.feats`), each labelled
+    /// by the gold line of `text` it starts on: gold line i is line i of the file, and
+    /// features exist for its non-empty lines.
+    pub(super) fn push_page(
+        &mut self,
+        pi: usize,
+        text: &str,
+        page: &Page,
+        x: &[f32],
+        gold: &[(usize, bool)],
+    ) {
+        let w = x.len() / page.feats.len().max(1);
+        let starts: Vec<usize> = lines(text).map(|l| l.trim(text).start).collect();
         let mut li = 0;
         for (k, f) in page.feats.iter().enumerate() {
             while li < starts.len() && starts[li] < f.span.start {
                 li += 1;
             }
-            let body = p.lines.get(li).is_some_and(|l| l.1);
-            r.x.extend_from_slice(&x[k * N_FEATURES..(k + 1) * N_FEATURES]);
-            r.y.push(body);
-            r.len.push(f.span.len());
-            r.page.push(pi);
+            self.x.extend_from_slice(&x[k * w..(k + 1) * w]);
+            self.y.push(gold.get(li).is_some_and(|l| l.1));
+            self.len.push(f.span.len());
+            self.page.push(pi);
         }
+    }
+}
+
+fn rows(bp: &Boilerplate, pages: &[GoldPage]) -> Rows {
+    let mut r = Rows::default();
+    for (pi, p) in pages.iter().enumerate() {
+        let tokens = crate::lexical::tokenize(&p.text);
+        let (page, x) = bp.feature_rows(&p.text, &tokens, None);
+        debug_assert_eq!(x.len(), page.feats.len() * N_FEATURES);
+        r.push_page(pi, &p.text, &page, &x, &p.lines);
     }
     r
 }

@@ -11,13 +11,12 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use super::boilerplate::{keep_of_blocks, load, Counts, GoldPage};
+use super::boilerplate::{keep_of_blocks, load, Counts, GoldPage, Rows};
 use super::{Figures, Shared};
 use crate::boilerplate::{body_text as join_body, Boilerplate, DocContext, Model, TrainOptions};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::input::{DocStream, InputOptions, Item};
-use crate::segmentation::lines;
 
 /// A gold page and the document claimex makes of its HTML.
 struct HtmlPage {
@@ -62,39 +61,16 @@ fn load_html(shared: &Shared) -> Result<Vec<HtmlPage>> {
 }
 
 /// Feature rows (text and layout columns), labels, lengths and page of every line.
-struct Rows {
-    x: Vec<f32>,
-    y: Vec<bool>,
-    len: Vec<usize>,
-    page: Vec<usize>,
-}
-
 fn rows(pages: &[HtmlPage]) -> Rows {
     let bp = Boilerplate::new().with_model(None);
-    let mut r = Rows {
-        x: Vec::new(),
-        y: Vec::new(),
-        len: Vec::new(),
-        page: Vec::new(),
-    };
+    let mut r = Rows::default();
     for (pi, p) in pages.iter().enumerate() {
         let (text, Some(layout)) = (&p.doc.text, p.doc.layout.as_ref()) else {
             continue;
         };
         let tokens = crate::lexical::tokenize(text);
         let (page, x) = bp.feature_rows_html(text, &tokens, p.doc.field("title"), layout);
-        let w = x.len() / page.feats.len().max(1);
-        let starts: Vec<usize> = lines(text).map(|l| l.trim(text).start).collect();
-        let mut li = 0;
-        for (k, f) in page.feats.iter().enumerate() {
-            while li < starts.len() && starts[li] < f.span.start {
-                li += 1;
-            }
-            r.x.extend_from_slice(&x[k * w..(k + 1) * w]);
-            r.y.push(p.gold.lines.get(li).is_some_and(|l| l.1));
-            r.len.push(f.span.len());
-            r.page.push(pi);
-        }
+        r.push_page(pi, text, &page, &x, &p.gold.lines);
     }
     r
 }

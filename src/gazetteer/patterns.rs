@@ -587,11 +587,11 @@ impl Patterns {
     }
 }
 
-/// A pattern entity with a local id from its text.
 /// Tokens a name found by its shape may have: longer than "Italian Supreme Court of Cassation"
 /// or "Kachin Independence Army (KIA)" with room to spare.
 pub(super) const MAX_RUN: usize = 16;
 
+/// A pattern entity with a local id from its text.
 pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
     let name: Arc<str> = Arc::from(span.slice(text));
     Entity {
