@@ -12,6 +12,8 @@ use std::path::Path;
 mod gazetteer;
 #[path = "build/lexicon.rs"]
 mod lexicon;
+#[path = "src/gazetteer/segment.rs"]
+mod segment;
 #[path = "build/version.rs"]
 mod version;
 
@@ -44,6 +46,7 @@ fn main() {
     }
     code.push_str("];\n");
     println!("cargo:rerun-if-changed=build/gazetteer.rs");
+    println!("cargo:rerun-if-changed=src/gazetteer/segment.rs");
     let tsvs: Vec<_> = files
         .iter()
         .filter(|f| f.extension().is_some_and(|x| x == "tsv"))

@@ -16,6 +16,8 @@
 //! * `gaz_root.bin`: 256 u32: the root's edge for each first byte (`u32::MAX` = none).
 //! * `gaz_pairs.bin`: 64 Ki bits: the first two bytes of every name that does not start with
 //!   an upper-case letter.
+//! * `gaz_segments.bin`: [`SEGMENT_BITS`] bits: the first segment of every surface form
+//!   (`src/gazetteer/segment.rs`); a token start whose segment's bit is clear starts no name.
 //! * `gaz_meta.bin`: number of distinct surface forms (u32).
 //!
 //! The parse mirrors `src/gazetteer/lists.rs` (which validates user files at run time and is
@@ -23,6 +25,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use crate::segment::{segment_bit, segment_len, MAX_SEGMENT, SEGMENT_BITS};
 
 const LABELS: [&str; 11] = [
     "PERSON",
@@ -216,6 +220,17 @@ pub fn compile(files: &[PathBuf], out: &Path) {
             pairs[k / 8] |= 1 << (k % 8);
         }
     }
+    let mut segments = vec![0u8; SEGMENT_BITS / 8];
+    for s in surfaces.keys() {
+        let text = std::str::from_utf8(s).expect("gazetteer names are UTF-8");
+        let n = segment_len(text, MAX_SEGMENT);
+        assert!(
+            n <= MAX_SEGMENT,
+            "{text}: first word longer than {MAX_SEGMENT} bytes"
+        );
+        let bit = segment_bit(&s[..n]);
+        segments[bit / 8] |= 1 << (bit % 8);
+    }
     let write = |name: &str, data: &[u8]| {
         std::fs::write(out.join(name), data).unwrap_or_else(|e| panic!("write {name}: {e}"));
     };
@@ -228,5 +243,6 @@ pub fn compile(files: &[PathBuf], out: &Path) {
     write("gaz_labels.bin", &labels);
     write("gaz_root.bin", &root_bytes);
     write("gaz_pairs.bin", &pairs);
+    write("gaz_segments.bin", &segments);
     write("gaz_meta.bin", &(surfaces.len() as u32).to_le_bytes());
 }

@@ -18,7 +18,7 @@ use super::patterns::{local, merge, Patterns};
 use super::view::{proper_word, Cx};
 use super::words::Role;
 use super::{Entity, Label, Origin};
-use crate::fasthash::FxHashMap;
+use crate::fasthash::{FxHashMap, FxHashSet};
 use crate::lexical::{class, Lex, Shape, Tag};
 use crate::segmentation::TokenKind;
 use crate::span::Span;
@@ -68,8 +68,18 @@ impl Patterns {
         if long.is_empty() {
             return;
         }
-        // Every run of whole words of every long name, with the names it is a run of (in
-        // order): one lookup per shorter name instead of a scan of the long ones.
+        // The names that may be shorter forms: only their runs are kept below.
+        let wanted: FxHashSet<(Label, &str)> = found
+            .iter()
+            .filter(|e| e.origin == Origin::Pattern)
+            .map(|e| (e.label, e.span.slice(cx.text)))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        // Every run of whole words of every long name that is one of the wanted names, with
+        // the names it is a run of (in order): one lookup per shorter name instead of a scan
+        // of the long ones.
         let mut runs: FxHashMap<(Label, &str), Vec<usize>> = FxHashMap::default();
         for &j in &long {
             let t = found[j].span.slice(cx.text);
@@ -80,7 +90,10 @@ impl Patterns {
                     .map(|(sp, _)| a + sp)
                     .chain(std::iter::once(t.len()));
                 for b in ends.filter(|&b| b > a && b - a < t.len()) {
-                    runs.entry((found[j].label, &t[a..b])).or_default().push(j);
+                    let key = (found[j].label, &t[a..b]);
+                    if wanted.contains(&key) {
+                        runs.entry(key).or_default().push(j);
+                    }
                 }
             }
         }
@@ -269,6 +282,9 @@ impl Patterns {
                 f += 1;
             }
             let covering = found.get(f).filter(|x| x.span.start < e);
+            if covering.is_none() && !cx.name_tok(k) {
+                continue;
+            }
             let product = k > 0 && {
                 let c = &toks[k - 1];
                 c.shape.has(Shape::LOWER) && self.words.has(c, Role::ProductCue)

@@ -12,6 +12,7 @@
 mod document;
 mod lists;
 mod patterns;
+mod segment;
 pub mod trie;
 mod view;
 mod words;
