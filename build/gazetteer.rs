@@ -6,13 +6,14 @@
 //! * `gaz_entries.bin`: 16 bytes per entry: label (u8), flags (u8: 1 case-insensitive,
 //!   2 ambiguous), id length (u16), id offset (u32), canonical length (u16), 2 spare, canonical
 //!   offset (u32), into `gaz_strings.bin`. An entry without an id gets `local:<canonical>`.
-//! * `gaz_nodes.bin`: 12 bytes per trie node: entry (u32, `u32::MAX` = none), first edge
-//!   (u32), edge count (u32). Node 0 is the root.
-//! * `gaz_edges.bin`: 12 bytes per edge: first byte (u8), spare (u8), label length (u16),
-//!   label offset into `gaz_labels.bin` (u32), child node (u32). A node's edges are contiguous
-//!   and sorted by first byte.
-//! * `gaz_firsts.bin`: the first byte of each edge again, one byte per edge: a node's edges
-//!   are searched there, in a cache line or two, and only the matching record is read.
+//! * `gaz_edges.bin`: 32 bytes per trie edge, with the node it leads to: label length (u16),
+//!   the child node's edge count (u16), the child node's entry (u32, `u32::MAX` = none), its
+//!   first edge (u32), the label's offset into `gaz_labels.bin` (u32), then the label's first
+//!   16 bytes inline (zero-padded). A step of the walk reads one record and, for a longer
+//!   label, the label blob. A node's edges are contiguous and sorted by first byte; nodes are
+//!   laid out depth first, so a name's path stays in nearby records.
+//! * `gaz_firsts.bin`: the first byte of each edge, one byte per edge: a node's edges are
+//!   searched there, in a cache line or two, and only the matching record is read.
 //! * `gaz_root.bin`: 256 u32: the root's edge for each first byte (`u32::MAX` = none).
 //! * `gaz_pairs.bin`: 64 Ki bits: the first two bytes of every name that does not start with
 //!   an upper-case letter.
@@ -165,16 +166,32 @@ pub fn compile(files: &[PathBuf], out: &Path) {
         }
         nodes[n].entry = e;
     }
-    let mut out_nodes: Vec<[u32; 3]> = vec![[u32::MAX, 0, 0]];
-    let mut out_edges: Vec<(u8, u32, u16, u32)> = Vec::new();
+    // Edges as (first byte, label offset, label length, child entry, child first edge,
+    // child edge count), each node's edges contiguous; laid out depth first (a stack of
+    // (trie node, index of the edge that leads to it)).
+    struct Edge {
+        first: u8,
+        off: u32,
+        len: u16,
+        entry: u32,
+        first_edge: u32,
+        n: u16,
+    }
+    let mut out_edges: Vec<Edge> = Vec::new();
     let mut labels: Vec<u8> = Vec::new();
-    // (trie node, output node) to lay out, breadth first.
-    let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]);
-    while let Some((n, o)) = queue.pop_front() {
-        out_nodes[o][0] = nodes[n].entry;
-        out_nodes[o][1] = out_edges.len() as u32;
-        out_nodes[o][2] = nodes[n].children.len() as u32;
-        let first_edge = out_edges.len();
+    let mut root_edges = (0u32, 0u16);
+    let mut stack: Vec<(usize, Option<usize>)> = vec![(0, None)];
+    while let Some((n, via)) = stack.pop() {
+        let first_edge = out_edges.len() as u32;
+        let count = u16::try_from(nodes[n].children.len()).expect("at most 256 children");
+        match via {
+            Some(e) => {
+                out_edges[e].first_edge = first_edge;
+                out_edges[e].n = count;
+            }
+            None => root_edges = (first_edge, count),
+        }
+        let mut next = Vec::new();
         for (&b, &c) in &nodes[n].children {
             let mut label = vec![b];
             let mut end = c;
@@ -185,29 +202,40 @@ pub fn compile(files: &[PathBuf], out: &Path) {
             }
             let off = labels.len() as u32;
             labels.extend_from_slice(&label);
-            out_nodes.push([u32::MAX, 0, 0]);
-            let child = out_nodes.len() - 1;
-            out_edges.push((b, off, label.len() as u16, child as u32));
-            queue.push_back((end, child));
+            out_edges.push(Edge {
+                first: b,
+                off,
+                len: u16::try_from(label.len()).expect("label under 64 KiB"),
+                entry: nodes[end].entry,
+                first_edge: 0,
+                n: 0,
+            });
+            next.push((end, out_edges.len() - 1));
         }
-        debug_assert!(out_edges[first_edge..].windows(2).all(|w| w[0].0 < w[1].0));
+        debug_assert!(out_edges[first_edge as usize..]
+            .windows(2)
+            .all(|w| w[0].first < w[1].first));
+        // The first child's block comes next.
+        for (end, e) in next.into_iter().rev() {
+            stack.push((end, Some(e)));
+        }
     }
     let mut root = vec![u32::MAX; 256];
-    for i in 0..out_nodes[0][2] {
-        let e = out_nodes[0][1] + i;
-        root[out_edges[e as usize].0 as usize] = e;
+    for e in root_edges.0..root_edges.0 + u32::from(root_edges.1) {
+        root[out_edges[e as usize].first as usize] = e;
     }
-    let node_bytes: Vec<u8> = out_nodes
-        .iter()
-        .flat_map(|n| n.iter().flat_map(|x| x.to_le_bytes()))
-        .collect();
-    let mut edge_bytes = Vec::with_capacity(out_edges.len() * 12);
-    for (b, off, len, child) in &out_edges {
-        edge_bytes.push(*b);
-        edge_bytes.push(0);
-        edge_bytes.extend_from_slice(&len.to_le_bytes());
-        edge_bytes.extend_from_slice(&off.to_le_bytes());
-        edge_bytes.extend_from_slice(&child.to_le_bytes());
+    let mut edge_bytes = Vec::with_capacity(out_edges.len() * 32);
+    for e in &out_edges {
+        edge_bytes.extend_from_slice(&e.len.to_le_bytes());
+        edge_bytes.extend_from_slice(&e.n.to_le_bytes());
+        edge_bytes.extend_from_slice(&e.entry.to_le_bytes());
+        edge_bytes.extend_from_slice(&e.first_edge.to_le_bytes());
+        edge_bytes.extend_from_slice(&e.off.to_le_bytes());
+        let label = &labels[e.off as usize..e.off as usize + e.len as usize];
+        let mut inline = [0u8; 16];
+        let k = label.len().min(16);
+        inline[..k].copy_from_slice(&label[..k]);
+        edge_bytes.extend_from_slice(&inline);
     }
     let root_bytes: Vec<u8> = root.iter().flat_map(|x| x.to_le_bytes()).collect();
     // First byte pairs of the names that do not start with an upper-case letter (a few
@@ -236,9 +264,8 @@ pub fn compile(files: &[PathBuf], out: &Path) {
     };
     write("gaz_entries.bin", &entries);
     write("gaz_strings.bin", &strings.blob);
-    write("gaz_nodes.bin", &node_bytes);
     write("gaz_edges.bin", &edge_bytes);
-    let firsts: Vec<u8> = out_edges.iter().map(|e| e.0).collect();
+    let firsts: Vec<u8> = out_edges.iter().map(|e| e.first).collect();
     write("gaz_firsts.bin", &firsts);
     write("gaz_labels.bin", &labels);
     write("gaz_root.bin", &root_bytes);

@@ -131,13 +131,14 @@ impl Patterns {
         let toks = cx.toks;
         let mut defs: Vec<(&str, Entity)> = Vec::new();
         for (k, t) in toks.iter().enumerate().skip(2) {
+            // Cheapest test first: most tokens are not in capitals.
+            if !t.shape.has(Shape::UPPER) || !(2..=8).contains(&(t.end - t.start)) {
+                continue;
+            }
             if !cx.is_punct(k - 1, b'(') || !cx.is_punct(k + 1, b')') {
                 continue;
             }
             let acr = cx.word(k);
-            if !(2..=8).contains(&acr.len()) || !t.shape.has(Shape::UPPER) {
-                continue;
-            }
             if defs.iter().any(|d| d.0 == acr) {
                 continue;
             }

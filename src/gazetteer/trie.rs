@@ -13,7 +13,6 @@ use super::Label;
 
 static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_entries.bin"));
 static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_strings.bin"));
-static NODES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_nodes.bin"));
 static EDGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_edges.bin"));
 static FIRSTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_firsts.bin"));
 static LABELS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_labels.bin"));
@@ -83,7 +82,6 @@ impl Builtin {
     pub fn size() -> usize {
         ENTRIES.len()
             + STRINGS.len()
-            + NODES.len()
             + EDGES.len()
             + FIRSTS.len()
             + LABELS.len()
@@ -164,32 +162,35 @@ impl Builtin {
         let mut i = start;
         let mut best = None;
         while edge != u32::MAX {
-            let e = edge as usize * 12;
-            let len = u16_at(EDGES, e + 2) as usize;
-            let off = u32_at(EDGES, e + 4) as usize;
+            // One 32-byte record: the edge, the node it leads to, the label's first bytes.
+            let Some(r) = EDGES.get(edge as usize * 32..edge as usize * 32 + 32) else {
+                break;
+            };
+            let len = u16_at(r, 0) as usize;
             // Edge labels are short: a byte loop beats a `memcmp` call. The first byte
             // already matched (root table or the edge search).
-            if len == 0
-                || bytes.len() - i < len
-                || !same(&bytes[i + 1..i + len], &LABELS[off + 1..off + len])
-            {
+            let label = if len <= 16 {
+                &r[16..16 + len]
+            } else {
+                let off = u32_at(r, 12) as usize;
+                &LABELS[off..off + len]
+            };
+            if len == 0 || bytes.len() - i < len || !same(&bytes[i + 1..i + len], &label[1..]) {
                 break;
             }
             i += len;
-            let node = u32_at(EDGES, e + 8) as usize * 12;
-            let entry = u32_at(NODES, node);
+            let entry = u32_at(r, 4);
             if entry != u32::MAX && boundary(text, i) {
                 best = Some((i, entry as usize));
             }
-            let (first_edge, n) = (u32_at(NODES, node + 4), u32_at(NODES, node + 8));
+            let (first_edge, n) = (u32_at(r, 8) as usize, u16_at(r, 2) as usize);
             edge = u32::MAX;
             if let Some(&b) = bytes.get(i) {
                 // Edges sorted by first byte; most nodes have a handful, the root's children
                 // a few hundred.
-                let (lo, n) = (first_edge as usize, n as usize);
-                if let Some(firsts) = FIRSTS.get(lo..lo + n) {
+                if let Some(firsts) = FIRSTS.get(first_edge..first_edge + n) {
                     if let Ok(j) = firsts.binary_search(&b) {
-                        edge = (lo + j) as u32;
+                        edge = (first_edge + j) as u32;
                     }
                 }
             }
