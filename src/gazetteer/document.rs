@@ -18,7 +18,7 @@ use super::patterns::{local, merge, Patterns};
 use super::view::{proper_word, Cx};
 use super::words::Role;
 use super::{Entity, Label, Origin};
-use crate::fasthash::{FxHashMap, FxHashSet};
+use crate::fasthash::FxHashMap;
 use crate::lexical::{class, Lex, Shape, Tag};
 use crate::segmentation::TokenKind;
 use crate::span::Span;
@@ -68,19 +68,17 @@ impl Patterns {
         if long.is_empty() {
             return;
         }
-        // The names that may be shorter forms: only their runs are kept below.
-        let wanted: FxHashSet<(Label, &str)> = found
+        // The names that may be shorter forms, each with the long names it is a run of
+        // whole words of (in order): one lookup per run of a long name, and only the runs
+        // some name asks for are kept.
+        let mut runs: FxHashMap<(Label, &str), Vec<usize>> = found
             .iter()
             .filter(|e| e.origin == Origin::Pattern)
-            .map(|e| (e.label, e.span.slice(cx.text)))
+            .map(|e| ((e.label, e.span.slice(cx.text)), Vec::new()))
             .collect();
-        if wanted.is_empty() {
+        if runs.is_empty() {
             return;
         }
-        // Every run of whole words of every long name that is one of the wanted names, with
-        // the names it is a run of (in order): one lookup per shorter name instead of a scan
-        // of the long ones.
-        let mut runs: FxHashMap<(Label, &str), Vec<usize>> = FxHashMap::default();
         for &j in &long {
             let t = found[j].span.slice(cx.text);
             let starts = std::iter::once(0).chain(t.match_indices(' ').map(|(sp, _)| sp + 1));
@@ -90,9 +88,8 @@ impl Patterns {
                     .map(|(sp, _)| a + sp)
                     .chain(std::iter::once(t.len()));
                 for b in ends.filter(|&b| b > a && b - a < t.len()) {
-                    let key = (found[j].label, &t[a..b]);
-                    if wanted.contains(&key) {
-                        runs.entry(key).or_default().push(j);
+                    if let Some(owners) = runs.get_mut(&(found[j].label, &t[a..b])) {
+                        owners.push(j);
                     }
                 }
             }
@@ -189,15 +186,19 @@ impl Patterns {
     fn parts<'t>(&self, cx: &Cx<'t>, found: &[Entity]) -> Vec<Part<'t>> {
         let toks = cx.toks;
         let mut parts: Vec<Part<'t>> = Vec::new();
+        let mut inside: Vec<usize> = Vec::new();
         let mut k = 0;
         for e in found {
             while k < toks.len() && (toks[k].start as usize) < e.span.start {
                 k += 1;
             }
-            let inside: Vec<usize> = (k..toks.len())
-                .take_while(|&j| toks[j].end as usize <= e.span.end)
-                .filter(|&j| cx.name_tok(j))
-                .collect();
+            // Name words of the entity, kept in a reused buffer.
+            inside.clear();
+            inside.extend(
+                (k..toks.len())
+                    .take_while(|&j| toks[j].end as usize <= e.span.end)
+                    .filter(|&j| cx.name_tok(j)),
+            );
             if inside.len() < 2 {
                 continue;
             }

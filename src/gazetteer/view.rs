@@ -80,9 +80,11 @@ impl<'a> Cx<'a> {
         let mut run = 0;
         let (mut caps, mut lowers) = (0usize, 0usize);
         for k in 0..=toks.len() {
+            // Most tokens are glued to the one before or one space after it.
             let new_line = k == toks.len()
                 || k == 0
-                || b[toks[k - 1].end as usize..toks[k].start as usize].contains(&b'\n');
+                || (toks[k].start > toks[k - 1].end + 1 || b[toks[k - 1].end as usize] == b'\n')
+                    && b[toks[k - 1].end as usize..toks[k].start as usize].contains(&b'\n');
             if new_line {
                 if caps >= 3 && lowers == 0 {
                     headline[line_start..k].fill(true);
@@ -127,7 +129,10 @@ impl<'a> Cx<'a> {
 
     #[inline]
     pub fn word(&self, k: usize) -> &'a str {
-        self.toks.get(k).map_or("", |t| t.span().slice(self.text))
+        self.toks
+            .get(k)
+            .and_then(|t| self.text.get(t.start as usize..t.end as usize))
+            .unwrap_or("")
     }
 
     #[inline]
@@ -225,28 +230,38 @@ pub(super) fn name_like(t: &Token) -> bool {
     }
 }
 
+/// The bytes of token `t` (no character-boundary checks: token spans are whole characters).
+#[inline]
+fn token_bytes<'t>(text: &'t str, t: &Token) -> &'t [u8] {
+    text.as_bytes()
+        .get(t.start as usize..t.end as usize)
+        .unwrap_or_default()
+}
+
+#[inline]
 pub(super) fn is_opening(text: &str, t: &Token) -> bool {
     // Byte patterns: `"`, `“`, `'`, `‘`, `(`, `[`, `«`, `-`, `—`, `–`.
     t.kind == TokenKind::Punct
         && matches!(
-            t.span().slice(text).as_bytes(),
+            token_bytes(text, t),
             [b'"' | b'\'' | b'(' | b'[' | b'-']
                 | [0xE2, 0x80, 0x9C | 0x98 | 0x94 | 0x93]
                 | [0xC2, 0xAB]
         )
 }
 
+#[inline]
 pub(super) fn ends_sentence(text: &str, t: &Token) -> bool {
-    let s = t.span().slice(text);
+    let s = token_bytes(text, t);
     if t.kind == TokenKind::Punct {
         // `.`, `?`, `!`, `:`, `;`, `...`, `…`, `”`, `"`.
         return matches!(
-            s.as_bytes(),
+            s,
             [b'.' | b'?' | b'!' | b':' | b';' | b'"']
                 | [b'.', b'.', b'.']
                 | [0xE2, 0x80, 0xA6 | 0x9D]
         );
     }
     // "... in Washington D.C. The team": an abbreviation closing a sentence.
-    s.ends_with('.') && !t.shape.has(Shape::INITIAL) && !t.is(class::ABBREV_TITLE)
+    s.last() == Some(&b'.') && !t.shape.has(Shape::INITIAL) && !t.is(class::ABBREV_TITLE)
 }
