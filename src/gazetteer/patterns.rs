@@ -593,11 +593,15 @@ pub(super) const MAX_RUN: usize = 16;
 
 /// A pattern entity with a local id from its text.
 pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
-    let name: Arc<str> = Arc::from(span.slice(text));
+    let name = span.slice(text);
+    let mut id = String::with_capacity("local:".len() + name.len());
+    id.push_str("local:");
+    id.push_str(name);
+    let name: Arc<str> = Arc::from(name);
     Entity {
         span,
         label,
-        id: Some(Arc::from(format!("local:{name}"))),
+        id: Some(Arc::from(id)),
         canonical: Some(name),
         origin: Origin::Pattern,
     }

@@ -79,21 +79,27 @@ impl<'a> Cx<'a> {
         let mut line_start = 0;
         let mut run = 0;
         let (mut caps, mut lowers) = (0usize, 0usize);
-        for k in 0..=toks.len() {
-            // Most tokens are glued to the one before or one space after it.
-            let new_line = k == toks.len()
-                || k == 0
-                || (toks[k].start > toks[k - 1].end + 1 || b[toks[k - 1].end as usize] == b'\n')
-                    && b[toks[k - 1].end as usize..toks[k].start as usize].contains(&b'\n');
-            if new_line {
-                if caps >= 3 && lowers == 0 {
-                    headline[line_start..k].fill(true);
+        let mut close_line = |line_start: usize, k: usize, caps: usize, lowers: usize| {
+            if caps >= 3 && lowers == 0 {
+                headline[line_start..k].fill(true);
+            }
+        };
+        for (k, t) in toks.iter().enumerate() {
+            let new_line = k == 0 || {
+                // Most tokens are glued to the one before or one space after it.
+                let gap = b
+                    .get(toks[k - 1].end as usize..t.start as usize)
+                    .unwrap_or_default();
+                match gap {
+                    [] => false,
+                    [c] => *c == b'\n',
+                    _ => gap.contains(&b'\n'),
                 }
+            };
+            if new_line {
+                close_line(line_start, k, caps, lowers);
                 (caps, lowers) = (0, 0);
                 line_start = k;
-                if k == toks.len() {
-                    break;
-                }
                 initial[k] = true;
                 run = k;
             } else {
@@ -104,7 +110,6 @@ impl<'a> Cx<'a> {
                 }
                 initial[k] = run == line_start || ends_sentence(text, &toks[run - 1]);
             }
-            let t = &toks[k];
             if t.kind == TokenKind::Word && t.end - t.start >= 4 && k > line_start {
                 if t.shape.has(Shape::CAP) {
                     caps += 1;
@@ -113,6 +118,7 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        close_line(line_start, toks.len(), caps, lowers);
         let name = toks
             .iter()
             .zip(&headline)
