@@ -274,39 +274,46 @@ impl Patterns {
                 .map(|i| &parts[i])
                 .filter(|p| !p.ambiguous)
         };
+        let product_cue = |k: usize| {
+            k > 0 && {
+                let c = &toks[k - 1];
+                c.shape.has(Shape::LOWER) && self.words.has(c, Role::ProductCue)
+            }
+        };
         let mut new = Vec::new();
         let mut retyped = Vec::new();
+        // A one-word list place that is a person's name in this document, or a product's
+        // ("the shuttle Columbia").
+        for x in found.iter() {
+            if x.origin != Origin::List
+                || !matches!(x.label, Label::GPE | Label::LOC | Label::FAC | Label::NORP)
+            {
+                continue;
+            }
+            let k = toks.partition_point(|t| (t.start as usize) < x.span.start);
+            let Some(t) = toks.get(k).filter(|t| t.span() == x.span) else {
+                continue;
+            };
+            if let Some(p) = find(cx.word(k), false).filter(|p| p.label == Label::PERSON) {
+                retyped.push(alias(t.span(), &part_entity(p, t.span())));
+            } else if product_cue(k) {
+                retyped.push(local(t.span(), cx.text, Label::PRODUCT));
+            }
+        }
+        // The name words outside every entity.
         let mut f = 0;
-        for k in 0..toks.len() {
+        for &k in &cx.names {
+            let k = k as usize;
             let t = &toks[k];
             let (s, e) = (t.start as usize, t.end as usize);
             while f < found.len() && found[f].span.end <= s {
                 f += 1;
             }
-            let covering = found.get(f).filter(|x| x.span.start < e);
-            if covering.is_none() && !cx.name_tok(k) {
+            if found.get(f).is_some_and(|x| x.span.start < e) {
                 continue;
             }
-            let product = k > 0 && {
-                let c = &toks[k - 1];
-                c.shape.has(Shape::LOWER) && self.words.has(c, Role::ProductCue)
-            };
-            if let Some(x) = covering {
-                // A one-word list place that is a person's name in this document, or a
-                // product's ("the shuttle Columbia").
-                if x.span == t.span()
-                    && x.origin == Origin::List
-                    && matches!(x.label, Label::GPE | Label::LOC | Label::FAC | Label::NORP)
-                {
-                    if let Some(p) = find(cx.word(k), false).filter(|p| p.label == Label::PERSON) {
-                        retyped.push(alias(t.span(), &part_entity(p, t.span())));
-                    } else if product {
-                        retyped.push(local(t.span(), cx.text, Label::PRODUCT));
-                    }
-                }
-                continue;
-            }
-            if !cx.name_tok(k) || self.words.has(t, Role::NotName) {
+            let product = product_cue(k);
+            if self.words.has(t, Role::NotName) {
                 continue;
             }
             // "pro-Beijing": a prefix glued before the name.

@@ -104,8 +104,15 @@ impl Patterns {
     fn runs(&self, cx: &Cx) -> Vec<Run> {
         let toks = cx.toks;
         let mut out = Vec::new();
+        // A run starts at a capital (a name word or a title): walk the capitalised tokens.
+        let mut caps = cx.caps.iter().map(|&k| k as usize).peekable();
         let mut i = 0;
-        while i < toks.len() {
+        loop {
+            while caps.next_if(|&k| k < i).is_some() {}
+            let Some(k) = caps.next() else {
+                break;
+            };
+            i = k;
             if !cx.starts_name(i, &self.words, &self.ids) && self.title_at(cx, i).is_none() {
                 i += 1;
                 continue;

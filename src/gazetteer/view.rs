@@ -69,6 +69,11 @@ pub(super) struct Cx<'a> {
     pub headline: Vec<bool>,
     /// Token may be part of a name here ([`Cx::name_tok`]), worked out once: every rule asks.
     name: Vec<bool>,
+    /// Indices of the capitalised tokens, in order: the rules that only start at a capital
+    /// walk these instead of every token.
+    pub caps: Vec<u32>,
+    /// Indices of the tokens that may be part of a name ([`Cx::name_tok`]), in order.
+    pub names: Vec<u32>,
 }
 
 impl<'a> Cx<'a> {
@@ -119,10 +124,16 @@ impl<'a> Cx<'a> {
             }
         }
         close_line(line_start, toks.len(), caps, lowers);
-        let name = toks
+        let name: Vec<bool> = toks
             .iter()
             .zip(&headline)
             .map(|(t, &h)| may_be_name(t, h))
+            .collect();
+        let caps = (0..toks.len() as u32)
+            .filter(|&k| toks[k as usize].shape.has(Shape::CAP))
+            .collect();
+        let names = (0..toks.len() as u32)
+            .filter(|&k| name[k as usize])
             .collect();
         Cx {
             text,
@@ -130,6 +141,8 @@ impl<'a> Cx<'a> {
             initial,
             headline,
             name,
+            caps,
+            names,
         }
     }
 
