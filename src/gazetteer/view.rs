@@ -79,14 +79,29 @@ pub(super) struct Cx<'a> {
 impl<'a> Cx<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Cx<'a> {
         let b = text.as_bytes();
-        let mut initial = vec![false; toks.len()];
-        let mut headline = vec![false; toks.len()];
-        let mut line_start = 0;
-        let mut run = 0;
+        let n = toks.len();
+        let mut initial = vec![false; n];
+        let mut headline = vec![false; n];
+        let mut name = vec![false; n];
+        let mut caps_at: Vec<u32> = Vec::with_capacity(n / 4);
+        let mut names: Vec<u32> = Vec::with_capacity(n / 4);
+        // The line being read: its first token, its first entry in `caps_at`, and its long
+        // capitalised and lower-case words (a headline has three or more of the first and
+        // none of the second).
+        let (mut line_start, mut line_caps) = (0, 0);
         let (mut caps, mut lowers) = (0usize, 0usize);
-        let mut close_line = |line_start: usize, k: usize, caps: usize, lowers: usize| {
-            if caps >= 3 && lowers == 0 {
+        let mut run = 0;
+        // Ends a line of tokens [line_start, k): its headline flags, then its name words
+        // (which depend on them).
+        let mut close_line = |line_start: usize, k: usize, line_caps: &[u32], is_headline: bool| {
+            if is_headline {
                 headline[line_start..k].fill(true);
+            }
+            for &c in line_caps {
+                if may_be_name(&toks[c as usize], is_headline) {
+                    name[c as usize] = true;
+                    names.push(c);
+                }
             }
         };
         for (k, t) in toks.iter().enumerate() {
@@ -102,9 +117,14 @@ impl<'a> Cx<'a> {
                 }
             };
             if new_line {
-                close_line(line_start, k, caps, lowers);
+                close_line(
+                    line_start,
+                    k,
+                    &caps_at[line_caps..],
+                    caps >= 3 && lowers == 0,
+                );
                 (caps, lowers) = (0, 0);
-                line_start = k;
+                (line_start, line_caps) = (k, caps_at.len());
                 initial[k] = true;
                 run = k;
             } else {
@@ -115,6 +135,9 @@ impl<'a> Cx<'a> {
                 }
                 initial[k] = run == line_start || ends_sentence(text, &toks[run - 1]);
             }
+            if t.shape.has(Shape::CAP) {
+                caps_at.push(k as u32);
+            }
             if t.kind == TokenKind::Word && t.end - t.start >= 4 && k > line_start {
                 if t.shape.has(Shape::CAP) {
                     caps += 1;
@@ -123,25 +146,19 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        close_line(line_start, toks.len(), caps, lowers);
-        let name: Vec<bool> = toks
-            .iter()
-            .zip(&headline)
-            .map(|(t, &h)| may_be_name(t, h))
-            .collect();
-        let caps = (0..toks.len() as u32)
-            .filter(|&k| toks[k as usize].shape.has(Shape::CAP))
-            .collect();
-        let names = (0..toks.len() as u32)
-            .filter(|&k| name[k as usize])
-            .collect();
+        close_line(
+            line_start,
+            n,
+            &caps_at[line_caps..],
+            caps >= 3 && lowers == 0,
+        );
         Cx {
             text,
             toks,
             initial,
             headline,
             name,
-            caps,
+            caps: caps_at,
             names,
         }
     }
