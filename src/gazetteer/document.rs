@@ -79,17 +79,27 @@ impl Patterns {
         if runs.is_empty() {
             return;
         }
+        // Word ends of a long name: its spaces (fewer than MAX_RUN), then its end.
+        let mut ends: Vec<usize> = Vec::with_capacity(super::patterns::MAX_RUN);
         for &j in &long {
             let t = found[j].span.slice(cx.text);
-            let starts = std::iter::once(0).chain(t.match_indices(' ').map(|(sp, _)| sp + 1));
-            for a in starts {
-                let ends = t[a..]
-                    .match_indices(' ')
-                    .map(|(sp, _)| a + sp)
-                    .chain(std::iter::once(t.len()));
-                for b in ends.filter(|&b| b > a && b - a < t.len()) {
-                    if let Some(owners) = runs.get_mut(&(found[j].label, &t[a..b])) {
-                        owners.push(j);
+            ends.clear();
+            ends.extend(
+                t.bytes()
+                    .enumerate()
+                    .filter(|&(_, c)| c == b' ')
+                    .map(|(i, _)| i),
+            );
+            let spaces = ends.len();
+            ends.push(t.len());
+            // Runs [a, b): a at the start or after a space, b at a later space or the end.
+            for i in 0..=spaces {
+                let a = if i == 0 { 0 } else { ends[i - 1] + 1 };
+                for &b in &ends[i..] {
+                    if b > a && b - a < t.len() {
+                        if let Some(owners) = runs.get_mut(&(found[j].label, &t[a..b])) {
+                            owners.push(j);
+                        }
                     }
                 }
             }
@@ -280,7 +290,7 @@ impl Patterns {
                 c.shape.has(Shape::LOWER) && self.words.has(c, Role::ProductCue)
             }
         };
-        let mut new = Vec::new();
+        let mut new = Vec::with_capacity(cx.names.len() / 4);
         let mut retyped = Vec::new();
         // A one-word list place that is a person's name in this document, or a product's
         // ("the shuttle Columbia").

@@ -361,8 +361,9 @@ impl Gazetteer {
     /// (the non-boilerplate blocks, best sorted and disjoint; overlapping regions count as
     /// their union; all tokens when empty), sorted, non-overlapping, linked.
     pub fn tag(&self, text: &str, tokens: &[Token], regions: &[Span]) -> Vec<Entity> {
-        let mut found = Vec::new();
-        let mut entries = Vec::new();
+        // News text has about one list name in twenty tokens.
+        let mut found = Vec::with_capacity(tokens.len() / 16);
+        let mut entries = Vec::with_capacity(tokens.len() / 16);
         self.match_lists_with_entries(text, tokens, &mut found, &mut entries);
         self.resolve_ambiguous(text, &mut found, &entries);
         if let Some(p) = &self.patterns {

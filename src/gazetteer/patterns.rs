@@ -90,8 +90,9 @@ impl Patterns {
     /// the result sorted and non-overlapping.
     pub fn apply(&self, text: &str, tokens: &[Token], found: &mut Vec<Entity>) {
         let cx = Cx::new(text, tokens);
-        let mut new = Vec::new();
-        for run in self.runs(&cx) {
+        let runs = self.runs(&cx);
+        let mut new = Vec::with_capacity(runs.len());
+        for run in runs {
             self.classify_run(&cx, run, found, &mut new);
         }
         merge(found, new);
@@ -103,7 +104,7 @@ impl Patterns {
     /// stays linear).
     fn runs(&self, cx: &Cx) -> Vec<Run> {
         let toks = cx.toks;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(cx.names.len() / 2);
         // A run starts at a capital (a name word or a title): walk the capitalised tokens.
         let mut caps = cx.caps.iter().map(|&k| k as usize).peekable();
         let mut i = 0;
@@ -623,7 +624,7 @@ pub(super) fn merge(found: &mut Vec<Entity>, mut new: Vec<Entity>) {
     }
     new.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     let mut removed = vec![false; found.len()];
-    let mut accepted: Vec<Entity> = Vec::new();
+    let mut accepted: Vec<Entity> = Vec::with_capacity(new.len());
     for e in new {
         if accepted.last().is_some_and(|a| a.span.overlaps(e.span)) {
             continue;
