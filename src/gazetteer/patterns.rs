@@ -602,16 +602,29 @@ pub(super) const MAX_RUN: usize = 16;
 /// A pattern entity with a local id from its text.
 pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
     let name = span.slice(text);
-    let mut id = String::with_capacity("local:".len() + name.len());
-    id.push_str("local:");
-    id.push_str(name);
-    let name: Arc<str> = Arc::from(name);
     Entity {
         span,
         label,
-        id: Some(Arc::from(id)),
-        canonical: Some(name),
+        id: Some(local_id(name)),
+        canonical: Some(Arc::from(name)),
         origin: Origin::Pattern,
+    }
+}
+
+/// `local:<name>` as a shared string, put together on the stack for a name of ordinary
+/// length (one allocation, not a `String` and then the `Arc`).
+fn local_id(name: &str) -> Arc<str> {
+    const PREFIX: &str = "local:";
+    let mut buf = [0u8; 128];
+    let n = PREFIX.len() + name.len();
+    match buf.get_mut(..n) {
+        Some(out) => {
+            out[..PREFIX.len()].copy_from_slice(PREFIX.as_bytes());
+            out[PREFIX.len()..].copy_from_slice(name.as_bytes());
+            // A valid prefix and a whole `&str`: still UTF-8.
+            Arc::from(std::str::from_utf8(out).unwrap_or(PREFIX))
+        }
+        None => Arc::from(format!("{PREFIX}{name}")),
     }
 }
 

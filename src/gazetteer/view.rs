@@ -289,6 +289,13 @@ pub(super) fn is_opening(text: &str, t: &Token) -> bool {
 #[inline]
 pub(super) fn ends_sentence(text: &str, t: &Token) -> bool {
     let s = token_bytes(text, t);
+    // Every ending below ends in one of these bytes: most tokens are rejected here.
+    if !matches!(
+        s.last(),
+        Some(b'.' | b'?' | b'!' | b':' | b';' | b'"' | 0xA6 | 0x9D)
+    ) {
+        return false;
+    }
     if t.kind == TokenKind::Punct {
         // `.`, `?`, `!`, `:`, `;`, `...`, `…`, `”`, `"`.
         return matches!(
