@@ -238,6 +238,26 @@ mod tests {
     }
 
     #[test]
+    fn the_segment_filter_never_hides_a_name() {
+        // Every built-in surface form, followed by what ends a word in running text, is
+        // still found (by itself or by a longer name): the first-segment bit set only rejects
+        // starts no name can have.
+        let mut lists = super::super::Lists::default();
+        lists.load_builtin().expect("lists");
+        let b = Builtin::new();
+        for n in &lists.names {
+            for tail in [" x", "-based", "'s", ".", ")", "\u{2019}s", "\n"] {
+                let text = format!("{}{tail}", n.surface);
+                let found = b.longest(&text, 0, super::super::word_boundary);
+                assert!(
+                    found.is_some_and(|(end, _)| end >= n.surface.len()),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn longest_match_and_prefixes() {
         let b = Builtin::new();
         let text = "New York City officials";
