@@ -86,32 +86,94 @@ pub(crate) fn page_features(
     title: Option<&str>,
     out: &mut Vec<f32>,
 ) {
-    let n = feats.len();
     out.clear();
-    out.resize(n * N_FEATURES, 0.0);
-    if n == 0 {
-        return;
+    out.reserve(feats.len() * N_FEATURES);
+    PageFeatures::new(text, tokens, feats, rules, title).for_each_row(|_, row| {
+        out.extend_from_slice(row);
+    });
+}
+
+/// What the rows of a page are made from: the page-wide counts (a few numbers per line), so
+/// that rows can be made one at a time and a page of millions of lines never holds its whole
+/// feature matrix (224 bytes a line) when only each line's decision is needed.
+pub(crate) struct PageFeatures<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    feats: &'a [Line],
+    rules: &'a Rules,
+    total: usize,
+    prose: Vec<f32>,
+    lnw: Vec<f32>,
+    pre_prose: Vec<f32>,
+    pre_lnw: Vec<f32>,
+    dist_prose: Vec<usize>,
+    marked: Vec<bool>,
+    same_run: Vec<usize>,
+    dups: Vec<bool>,
+    title_words: TitleWords<'a>,
+    page_prose: f32,
+    region_n: usize,
+}
+
+impl<'a> PageFeatures<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        feats: &'a [Line],
+        rules: &'a Rules,
+        title: Option<&'a str>,
+    ) -> PageFeatures<'a> {
+        let n = feats.len();
+        let ln = |x: f32| (1.0 + x).ln();
+        let total: usize = feats.iter().map(|f| f.span.len()).sum::<usize>().max(1);
+        let prose: Vec<f32> = rules
+            .prose
+            .iter()
+            .map(|&p| f32::from(u8::from(p)))
+            .collect();
+        let lnw: Vec<f32> = feats.iter().map(|f| ln(f.words as f32)).collect();
+        let pre_prose = prefix_sums(&prose);
+        let pre_lnw = prefix_sums(&lnw);
+        let page_prose = pre_prose[n] / n.max(1) as f32;
+        PageFeatures {
+            text,
+            tokens,
+            feats,
+            rules,
+            total,
+            dist_prose: distance_to(&rules.prose),
+            marked: rules.marks.iter().map(Option::is_some).collect(),
+            same_run: class_runs(&rules.class),
+            dups: duplicates(text, feats),
+            title_words: TitleWords::new(text, tokens, feats, title),
+            page_prose,
+            region_n: rules.region.map_or(0, |(a, b)| b + 1 - a),
+            prose,
+            lnw,
+            pre_prose,
+            pre_lnw,
+        }
     }
-    let ln = |x: f32| (1.0 + x).ln();
-    let total: usize = feats.iter().map(|f| f.span.len()).sum::<usize>().max(1);
-    let prose: Vec<f32> = rules
-        .prose
-        .iter()
-        .map(|&p| f32::from(u8::from(p)))
-        .collect();
-    let lnw: Vec<f32> = feats.iter().map(|f| ln(f.words as f32)).collect();
-    let pre_prose = prefix_sums(&prose);
-    let pre_lnw = prefix_sums(&lnw);
-    let dist_prose = distance_to(&rules.prose);
-    let marked: Vec<bool> = rules.marks.iter().map(Option::is_some).collect();
-    let same_run = class_runs(&rules.class);
-    let dups = duplicates(text, feats);
-    let title_words = TitleWords::new(text, tokens, feats, title);
-    let page_prose = pre_prose[n] / n as f32;
-    let region_n = rules.region.map_or(0, |(a, b)| b + 1 - a);
-    let mut before = 0usize;
-    for (i, f) in feats.iter().enumerate() {
-        let row = &mut out[i * N_FEATURES..(i + 1) * N_FEATURES];
+
+    /// Calls `f` with each line's index and feature row, in order.
+    pub(crate) fn for_each_row(&self, mut f: impl FnMut(usize, &[f32; N_FEATURES])) {
+        let mut before = 0usize;
+        for (i, line) in self.feats.iter().enumerate() {
+            f(i, &self.row(i, line, before));
+            before += line.span.len();
+        }
+    }
+
+    /// The feature row of line `i` (`f`), `before` being the bytes of the lines before it.
+    fn row(&self, i: usize, f: &Line, before: usize) -> [f32; N_FEATURES] {
+        let (text, tokens, rules) = (self.text, self.tokens, self.rules);
+        let (prose, lnw, dups, marked) = (&self.prose, &self.lnw, &self.dups, &self.marked);
+        let (pre_prose, pre_lnw) = (&self.pre_prose, &self.pre_lnw);
+        let (dist_prose, same_run, title_words) =
+            (&self.dist_prose, &self.same_run, &self.title_words);
+        let (total, page_prose, region_n) = (self.total, self.page_prose, self.region_n);
+        let n = self.feats.len();
+        let ln = |x: f32| (1.0 + x).ln();
         let s = f.span.slice(text);
         let toks = &tokens[f.tok.0..f.tok.1];
         let ntok = toks.len().max(1) as f32;
@@ -131,7 +193,7 @@ pub(crate) fn page_features(
         };
         let class = rules.class[i];
         let between = i > 0 && i + 1 < n && rules.prose[i - 1] && rules.prose[i + 1];
-        let v: [f32; N_FEATURES] = [
+        [
             1.0,
             lnw[i],
             ln(s.len() as f32),
@@ -175,9 +237,9 @@ pub(crate) fn page_features(
             b(dups[i]),
             if i > 0 { prose[i - 1] } else { 0.0 },
             if i + 1 < n { prose[i + 1] } else { 0.0 },
-            window(2, &pre_prose),
-            window(5, &pre_prose),
-            window(5, &pre_lnw),
+            window(2, pre_prose),
+            window(5, pre_prose),
+            window(5, pre_lnw),
             ln(dist_prose[i] as f32),
             ln(same_run[i] as f32),
             b(rules.region.is_some_and(|(a, _)| i < a)),
@@ -192,9 +254,7 @@ pub(crate) fn page_features(
             b(!in_region && class == Class::P),
             b(between),
             b(between && !f.term && f.words <= 12 && f.caps >= 0.5 && mark.is_none()),
-        ];
-        row.copy_from_slice(&v);
-        before += f.span.len();
+        ]
     }
 }
 
@@ -251,8 +311,10 @@ fn class_runs(class: &[Class]) -> Vec<usize> {
 
 /// Lines whose exact text occurs more than once in the page.
 fn duplicates(text: &str, feats: &[Line]) -> Vec<bool> {
+    // Sized for an ordinary page: a page of millions of lines that repeat (a list, a log)
+    // needs only a few entries, not a table of one slot per line.
     let mut seen: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(feats.len(), Default::default());
+        FxHashMap::with_capacity_and_hasher(feats.len().min(4096), Default::default());
     for f in feats {
         *seen.entry(f.span.slice(text)).or_default() += 1;
     }

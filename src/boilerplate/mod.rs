@@ -325,11 +325,11 @@ impl Boilerplate {
                 .map(|i| page.rules.in_region(i) && page.rules.class[i] != Class::K)
                 .collect();
         };
-        let mut x = Vec::new();
-        features::page_features(text, tokens, &page.feats, &page.rules, title, &mut x);
-        let by_text = |i: usize| text_model.keep(&x[i * N_FEATURES..(i + 1) * N_FEATURES]);
         let mut keep: Vec<bool> = match (&self.html_model, layout) {
             (Some(m), Some(l)) => {
+                let mut x = Vec::new();
+                features::page_features(text, tokens, &page.feats, &page.rules, title, &mut x);
+                let by_text = |i: usize| text_model.keep(&x[i * N_FEATURES..(i + 1) * N_FEATURES]);
                 let mut wide = Vec::new();
                 layout_features::widen(&x, &page.feats, l, &mut wide);
                 let w = m.width();
@@ -350,7 +350,14 @@ impl Boilerplate {
                     html
                 }
             }
-            _ => (0..n).map(by_text).collect(),
+            _ => {
+                // Row by row: a page of millions of short lines never holds its whole feature
+                // matrix.
+                let mut keep = Vec::with_capacity(n);
+                features::PageFeatures::new(text, tokens, &page.feats, &page.rules, title)
+                    .for_each_row(|_, row| keep.push(text_model.keep(row)));
+                keep
+            }
         };
         // A gap of one unmarked line between two kept lines is a subheading or a short
         // paragraph of the article.

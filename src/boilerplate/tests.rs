@@ -225,3 +225,27 @@ fn the_rules_alone_still_label_a_page() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn rows_one_at_a_time_are_the_feature_matrix() {
+    // The stage decides from rows made one at a time (no page-sized matrix); training and
+    // evaluation read the matrix. Both must be the same numbers, line by line.
+    let text = format!(
+        "Rebels close in on border town\n{PARA}\nTop stories\nSwipe. Select. Stay informed.\n\
+         {PARA}\n{PARA}\nRelated Articles\n"
+    );
+    let bp = Boilerplate::new();
+    let tokens = crate::lexical::tokenize(&text);
+    let (page, matrix) = bp.feature_rows(&text, &tokens, None);
+    let mut rows = Vec::new();
+    let mut seen = Vec::new();
+    features::PageFeatures::new(&text, &tokens, &page.feats, &page.rules, None).for_each_row(
+        |i, row| {
+            seen.push(i);
+            rows.extend_from_slice(row);
+        },
+    );
+    assert_eq!(seen, (0..page.feats.len()).collect::<Vec<_>>());
+    assert_eq!(rows.len(), page.feats.len() * features::N_FEATURES);
+    assert_eq!(rows, matrix);
+}
