@@ -124,7 +124,6 @@ impl<'a> PageFeatures<'a> {
         title: Option<&'a str>,
     ) -> PageFeatures<'a> {
         let n = feats.len();
-        let ln = |x: f32| (1.0 + x).ln();
         let total: usize = feats.iter().map(|f| f.span.len()).sum::<usize>().max(1);
         let prose: Vec<f32> = rules
             .prose
@@ -173,7 +172,6 @@ impl<'a> PageFeatures<'a> {
             (&self.dist_prose, &self.same_run, &self.title_words);
         let (total, page_prose, region_n) = (self.total, self.page_prose, self.region_n);
         let n = self.feats.len();
-        let ln = |x: f32| (1.0 + x).ln();
         let s = f.span.slice(text);
         let toks = &tokens[f.tok.0..f.tok.1];
         let ntok = toks.len().max(1) as f32;
@@ -256,6 +254,12 @@ impl<'a> PageFeatures<'a> {
             b(between && !f.term && f.words <= 12 && f.caps >= 0.5 && mark.is_none()),
         ]
     }
+}
+
+/// `ln(1 + x)`, as the model was trained on (not `ln_1p`, which rounds differently).
+#[inline]
+fn ln(x: f32) -> f32 {
+    (1.0 + x).ln()
 }
 
 #[inline]

@@ -534,7 +534,6 @@ fn alias(span: Span, full: &Entity) -> Entity {
     }
 }
 
-/// Replaces entities of `found` with the same span as one in `new` (both sorted).
 /// The first eight bytes of `key` (zero-padded) as a big-endian number: ordering by it, then
 /// by the key, is a total order in which most pairs differ in the number.
 #[inline]
@@ -545,6 +544,7 @@ fn prefix(key: &str) -> u64 {
     u64::from_be_bytes(b)
 }
 
+/// Replaces entities of `found` with the same span as one in `new` (both sorted).
 fn replace_singles(found: &mut [Entity], new: &[Entity]) {
     for n in new {
         if let Ok(i) = found.binary_search_by_key(&n.span.start, |e| e.span.start) {

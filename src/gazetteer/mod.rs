@@ -563,10 +563,11 @@ fn word_boundary(text: &str, end: usize) -> bool {
     if !text.is_char_boundary(end) {
         return false;
     }
-    match text[end..].chars().next() {
-        None => true,
-        Some(c) => !(c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)),
-    }
+    // The same test the trie's first-segment filter is built on (`segment`).
+    !text[end..]
+        .chars()
+        .next()
+        .is_some_and(segment::continues_word)
 }
 
 #[cfg(test)]

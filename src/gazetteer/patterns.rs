@@ -611,21 +611,13 @@ pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
     }
 }
 
-/// `local:<name>` as a shared string, put together on the stack for a name of ordinary
-/// length (one allocation, not a `String` and then the `Arc`).
+/// `local:<name>` as a shared string, without the formatting machinery.
 fn local_id(name: &str) -> Arc<str> {
     const PREFIX: &str = "local:";
-    let mut buf = [0u8; 128];
-    let n = PREFIX.len() + name.len();
-    match buf.get_mut(..n) {
-        Some(out) => {
-            out[..PREFIX.len()].copy_from_slice(PREFIX.as_bytes());
-            out[PREFIX.len()..].copy_from_slice(name.as_bytes());
-            // A valid prefix and a whole `&str`: still UTF-8.
-            Arc::from(std::str::from_utf8(out).unwrap_or(PREFIX))
-        }
-        None => Arc::from(format!("{PREFIX}{name}")),
-    }
+    let mut id = String::with_capacity(PREFIX.len() + name.len());
+    id.push_str(PREFIX);
+    id.push_str(name);
+    Arc::from(id)
 }
 
 /// Merges `new` into `found` (both sorted, `found` non-overlapping): a new entity that
