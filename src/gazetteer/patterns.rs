@@ -614,10 +614,19 @@ pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
 /// `local:<name>` as a shared string, without the formatting machinery.
 fn local_id(name: &str) -> Arc<str> {
     const PREFIX: &str = "local:";
-    let mut id = String::with_capacity(PREFIX.len() + name.len());
-    id.push_str(PREFIX);
-    id.push_str(name);
-    Arc::from(id)
+    thread_local! {
+        // Reused, so the id costs one allocation (the `Arc`), not two.
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|b| match b.try_borrow_mut() {
+        Ok(mut id) => {
+            id.clear();
+            id.push_str(PREFIX);
+            id.push_str(name);
+            Arc::from(id.as_str())
+        }
+        Err(_) => Arc::from([PREFIX, name].concat()),
+    })
 }
 
 /// Merges `new` into `found` (both sorted, `found` non-overlapping): a new entity that
@@ -647,11 +656,82 @@ pub(super) fn merge(found: &mut Vec<Entity>, mut new: Vec<Entity>) {
             accepted.push(e);
         }
     }
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !removed[k - 1]
-    });
-    found.extend(accepted);
-    found.sort_by_key(|e| e.span.start);
+    // Both sides are sorted by start: one linear merge (an entity of `found` first on a
+    // tie, as a stable sort would put it).
+    let old = std::mem::take(found);
+    found.reserve(old.len() + accepted.len());
+    let mut kept = old
+        .into_iter()
+        .zip(removed)
+        .filter_map(|(e, r)| (!r).then_some(e))
+        .peekable();
+    let mut accepted = accepted.into_iter().peekable();
+    loop {
+        let take_new = match (kept.peek(), accepted.peek()) {
+            (Some(f), Some(n)) => n.span.start < f.span.start,
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (None, None) => break,
+        };
+        let next = if take_new {
+            accepted.next()
+        } else {
+            kept.next()
+        };
+        found.extend(next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(start: usize, end: usize) -> Entity {
+        Entity {
+            span: Span::new(start, end),
+            label: Label::ORG,
+            id: None,
+            canonical: None,
+            origin: Origin::List,
+        }
+    }
+
+    fn spans(found: &[Entity]) -> Vec<(usize, usize)> {
+        found.iter().map(|e| (e.span.start, e.span.end)).collect()
+    }
+
+    #[test]
+    fn merge_replaces_what_a_longer_name_contains_and_stays_sorted() {
+        let mut found = vec![ent(0, 3), ent(10, 19), ent(30, 35), ent(50, 55)];
+        // (10, 40) strictly contains (10, 19) and (30, 35); (20, 25) is inside it and comes
+        // after it; (45, 52) overlaps (50, 55) without containing it; (60, 62) is new.
+        let new = vec![
+            ent(60, 62),
+            ent(20, 25),
+            ent(45, 52),
+            ent(10, 40),
+            ent(4, 6),
+        ];
+        merge(&mut found, new);
+        assert_eq!(
+            spans(&found),
+            [(0, 3), (4, 6), (10, 40), (50, 55), (60, 62)]
+        );
+        // A name equal to one found does not replace it.
+        merge(&mut found, vec![ent(0, 3)]);
+        assert_eq!(
+            spans(&found),
+            [(0, 3), (4, 6), (10, 40), (50, 55), (60, 62)]
+        );
+        merge(&mut found, Vec::new());
+        assert_eq!(found.len(), 5);
+    }
+
+    #[test]
+    fn local_ids_are_prefixed_names() {
+        let e = local(Span::new(4, 8), "The Acme Co", Label::ORG);
+        assert_eq!(e.id.as_deref(), Some("local:Acme"));
+        assert_eq!(e.canonical.as_deref(), Some("Acme"));
+        assert_eq!(local_id("").as_ref(), "local:");
+    }
 }

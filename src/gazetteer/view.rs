@@ -138,13 +138,12 @@ impl<'a> Cx<'a> {
             if t.shape.has(Shape::CAP) {
                 caps_at.push(k as u32);
             }
-            if t.kind == TokenKind::Word && t.end - t.start >= 4 && k > line_start {
-                if t.shape.has(Shape::CAP) {
-                    caps += 1;
-                } else if t.shape.has(Shape::LOWER) && !t.lex.has(Lex::STOP) {
-                    lowers += 1;
-                }
-            }
+            // Counted without branches: whether a token is a long capitalised word is what
+            // a branch predictor cannot guess.
+            let long = (t.kind == TokenKind::Word) & (t.end - t.start >= 4) & (k > line_start);
+            let cap = t.shape.has(Shape::CAP);
+            caps += usize::from(long & cap);
+            lowers += usize::from(long & !cap & t.shape.has(Shape::LOWER) & !t.lex.has(Lex::STOP));
         }
         close_line(
             line_start,
