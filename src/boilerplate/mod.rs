@@ -35,7 +35,7 @@ use serde::Serialize;
 pub use features::{FEATURES, N_FEATURES};
 pub use layout_features::{html_feature_names, layout_feature_names};
 pub use model::{Model, TrainOptions};
-pub use profile::{LearnedLine, Profile, ProfileBuilder, SiteCount};
+pub use profile::{DocLines, LearnedLine, Profile, ProfileBuilder, SiteCount};
 
 use crate::lexical::Token;
 use crate::segmentation::lines;

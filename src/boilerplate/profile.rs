@@ -47,6 +47,15 @@ struct Counted {
     text: Box<str>,
 }
 
+/// The distinct lines of one document, made by [`ProfileBuilder::lines_of`].
+#[derive(Clone, Debug)]
+pub struct DocLines {
+    /// Hash of the document's site.
+    site: u64,
+    /// (line key, line span) of each distinct line, first occurrence first.
+    lines: Vec<(u64, crate::span::Span)>,
+}
+
 /// Documents per lossy-counting bucket: counts below the bucket number are pruned at each
 /// bucket boundary, so a line must recur at least once per this many documents to survive.
 const BUCKET: u64 = 2_000;
@@ -70,29 +79,59 @@ impl ProfileBuilder {
 
     /// Counts the distinct lines of one document of the site `url` belongs to.
     pub fn add(&mut self, text: &str, url: Option<&str>) {
-        let site = site_of(url);
-        let sh = hash_str(site);
-        let e = self
-            .sites
-            .entry(sh)
-            .or_insert_with(|| (site.to_string(), 0));
-        e.1 += 1;
+        let lines = ProfileBuilder::lines_of(text, url);
+        self.add_lines(text, url, &lines);
+    }
+
+    /// The distinct lines of one document as [`ProfileBuilder::add`] counts them. It needs no
+    /// builder, so a caller can read many documents at once (on a thread pool) and then count
+    /// them in order with [`ProfileBuilder::add_lines`]: the profile is the same as `add`'s.
+    ///
+    /// ```
+    /// use claimex::boilerplate::ProfileBuilder;
+    /// let (mut a, mut b) = (ProfileBuilder::new(), ProfileBuilder::new());
+    /// let docs = ["Share this story.\nOne.", "Share this story.\nTwo.", "Share this story."];
+    /// let lines: Vec<_> = docs.iter().map(|d| ProfileBuilder::lines_of(d, None)).collect();
+    /// for (d, l) in docs.iter().zip(&lines) {
+    ///     a.add(d, None);
+    ///     b.add_lines(d, None, l);
+    /// }
+    /// assert_eq!(a.build(3, 0.5).lines, b.build(3, 0.5).lines);
+    /// ```
+    pub fn lines_of(text: &str, url: Option<&str>) -> DocLines {
+        let site = hash_str(site_of(url));
         let mut seen = HashSet::new();
+        let mut out = Vec::new();
         for span in lines(text) {
             let line = span.slice(text).trim();
             if line.len() < 3 || line.len() > MAX_LINE {
                 continue;
             }
-            let key = line_key(sh, line);
+            let key = line_key(site, line);
             if seen.insert(key) {
-                let delta = (self.bucket - 1) as u32;
-                let c = self.counts.entry((sh, key)).or_insert_with(|| Counted {
-                    count: 0,
-                    delta,
-                    text: line.into(),
-                });
-                c.count += 1;
+                out.push((key, span));
             }
+        }
+        DocLines { site, lines: out }
+    }
+
+    /// Counts one document from its [`ProfileBuilder::lines_of`] (made from the same `text`
+    /// and `url`).
+    pub fn add_lines(&mut self, text: &str, url: Option<&str>, doc: &DocLines) {
+        let sh = doc.site;
+        let e = self
+            .sites
+            .entry(sh)
+            .or_insert_with(|| (site_of(url).to_string(), 0));
+        e.1 += 1;
+        let delta = (self.bucket - 1) as u32;
+        for &(key, span) in &doc.lines {
+            let c = self.counts.entry((sh, key)).or_insert_with(|| Counted {
+                count: 0,
+                delta,
+                text: text.get(span.start..span.end).unwrap_or("").trim().into(),
+            });
+            c.count += 1;
         }
         self.docs += 1;
         if self.docs % BUCKET == 0 {
