@@ -90,9 +90,9 @@ const ATTRIBUTION_FLOORS: &[(&str, usize)] = &[
     ("nominal", 2),
     ("not_a_claim", 13),
     ("resolution", 12),
-    ("sources", 15),
+    ("sources", 17),
     ("transcript", 2),
-    ("verb", 81),
+    ("verb", 87),
 ];
 
 fn claim_text(cl: &claimex::attribution::Claim, text: &str) -> String {

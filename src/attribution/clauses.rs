@@ -351,7 +351,14 @@ pub(crate) fn clause_at(d: &Doc, syn: &Syntax, k: usize, hi: usize) -> bool {
     }
     let mut j = k;
     while j < hi && j < k + 30 {
-        if d.p(j, ";") || (d.p(j, ":") || d.opens(j).is_some()) && j > k {
+        // `Ali "talked the talk"`: the subject right before a quotation, its verb the
+        // quotation's first word (mixed speech).
+        if j > k && d.opens(j).is_some() {
+            let subject = syn.np_starting_at(k).is_some_and(|np| np.b == j)
+                || j == k + 1 && d.tag(k) == Tag::PRP;
+            return subject && syn.vg_at(j + 1).is_some_and(|v| v.a == j + 1 && v.finite);
+        }
+        if d.p(j, ";") || d.p(j, ":") && j > k {
             return false;
         }
         if let Some(vg) = syn.vg_at(j) {
@@ -485,6 +492,11 @@ pub(crate) fn read(
     if has(Complements::CLAUSE) && clause_at(d, syn, k, hi) {
         return Complement::span(d, k, b.end(k), Complements::CLAUSE);
     }
+    if has(Complements::CLAUSE) {
+        if let Some(a) = fronted_phrase(d, syn, k) {
+            return Complement::span(d, a, b.end(a), Complements::CLAUSE);
+        }
+    }
     if has(Complements::OBJ_CLAUSE) {
         if let Some(c) = recipient_then_clause(d, syn, b, k) {
             return Some(c);
@@ -518,6 +530,50 @@ pub(crate) fn read(
     None
 }
 
+/// A reported clause that opens with a fronted phrase: "says, win or lose on Tuesday, he is
+/// staying", "says despite being an alumna, she will root for Iowa". The phrase (after a
+/// comma, or a preposition or subordinator) runs to a comma within a few tokens, a clause
+/// follows it, and no main verb comes between: where the content starts, the phrase's first
+/// token.
+fn fronted_phrase(d: &Doc, syn: &Syntax, k: usize) -> Option<usize> {
+    const MAX_PHRASE: usize = 14;
+    let hi = syn.hi;
+    let a = if d.comma(k) { k + 1 } else { k };
+    let opener = d.tag(a) == Tag::IN || d.has(a, class::SUBORDINATOR);
+    if a >= hi
+        || !(d.comma(k) || opener)
+        || d.has(a, class::WH)
+        || d.is_any(a, &["that", "and", "but", "or", "as", "like", "of"])
+        || syn.vg_at(a).is_some_and(|v| v.a == a && v.ing)
+    {
+        return None;
+    }
+    // A subordinate clause ("if she wins,") may have its own verb; a bare phrase may not.
+    let subordinate = d.has(a, class::SUBORDINATOR);
+    for j in a + 1..(a + MAX_PHRASE).min(hi) {
+        if d.comma(j) {
+            let next = j + 1;
+            let ok = !d.has(next, class::WH)
+                && !d.is_any(next, &["and", "but", "or", "which", "who"])
+                && clause_at(d, syn, next, hi);
+            return ok.then_some(a);
+        }
+        if matches!(d.w(j), "." | ";" | ":" | "?" | "!" | "(" | ")") || d.quote_mark(j) {
+            return None;
+        }
+        // A bare phrase has no finite verb, infinitive or participle of its own ("pledged in
+        // Paris to take action, an official said ..." is no fronted phrase), save a gerund
+        // after its preposition ("despite being ...") and bare verbs ("win or lose").
+        let verb = syn
+            .vg_at(j)
+            .is_some_and(|v| v.a == j && (v.finite || v.inf || v.ing && d.tag(j - 1) != Tag::IN));
+        if !subordinate && verb {
+            return None;
+        }
+    }
+    None
+}
+
 /// "told Reuters (on Tuesday) (that) CLAUSE", "told reporters: "QUOTE"", "assured them that".
 fn recipient_then_clause(d: &Doc, syn: &Syntax, b: &Bounds, k: usize) -> Option<Complement> {
     let hi = syn.hi;
@@ -541,6 +597,16 @@ fn recipient_then_clause(d: &Doc, syn: &Syntax, b: &Bounds, k: usize) -> Option<
     }
     if clause_at(d, syn, after, hi) {
         return Complement::span(d, after, b.end(after), Complements::OBJ_CLAUSE);
+    }
+    // "Trump told CNN, his policy would be ...": a comma after the recipient, then the
+    // clause (not a relative one: "told CNN, which aired it, ...").
+    let next = after + 1;
+    if d.comma(after)
+        && !d.has(next, class::WH)
+        && !d.is_any(next, &["that", "and", "but", "or", "adding", "saying"])
+        && clause_at(d, syn, next, hi)
+    {
+        return Complement::span(d, next, b.end(next), Complements::OBJ_CLAUSE);
     }
     None
 }

@@ -166,6 +166,13 @@ impl<'a> Doc<'a> {
         self.p(k, ",")
     }
 
+    /// A dash that sets off an inserted phrase ("Jones — a lawyer in Ohio — said"): an em or
+    /// en dash, or a double hyphen.
+    #[inline]
+    pub fn dash(&self, k: usize) -> bool {
+        self.punct(k) && matches!(self.w(k), "—" | "–" | "--")
+    }
+
     /// A subject pronoun (I, we, you, he, she, it, they).
     #[inline]
     pub fn subj_pron(&self, k: usize) -> bool {

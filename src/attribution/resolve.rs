@@ -133,11 +133,17 @@ pub(crate) fn resolve(d: &Doc, claims: &mut [Claim], no_comment: &mut [NoComment
 /// "the official, who did not elaborate").
 fn core(d: &Doc, src: Span) -> Span {
     let t = src.slice(d.text);
-    let cut = [t.find(','), t.find(" who "), t.find(" (")]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(t.len());
+    let cut = [
+        t.find(','),
+        t.find(" — "),
+        t.find(" – "),
+        t.find(" who "),
+        t.find(" ("),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(t.len());
     Span::new(src.start, src.start + cut).trim(d.text)
 }
 

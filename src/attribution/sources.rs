@@ -207,7 +207,7 @@ pub(crate) fn subject_before(d: &Doc, syn: &Syntax, v: usize) -> Option<Src> {
         let a = extend_back(d, syn, np.a, lo);
         return opens_clause(d, syn, a, lo).then_some(Src { a, b: open });
     }
-    if d.comma(p) {
+    if d.comma(p) || d.dash(p) {
         return subject_over_commas(d, syn, p, floor);
     }
     if let Some(np) = syn.np_ending_at(j) {
@@ -235,8 +235,8 @@ fn reduced_clause_subject(d: &Doc, syn: &Syntax, j: usize, floor: usize) -> Opti
 }
 
 /// `SUBJECT, APPOSITIVE(, APPOSITIVE)*, VERB` or `SUBJECT, INTERRUPTION, VERB` ending at the
-/// comma `p`: walks back over up to four commas ("Cecelia Purner, 67, a retired
-/// representative in Allentown, Pa., said").
+/// comma (or dash) `p`: walks back over up to four commas or dashes ("Cecelia Purner, 67, a
+/// retired representative in Allentown, Pa., said"; "Jones — who works in Ohio — told").
 fn subject_over_commas(d: &Doc, syn: &Syntax, p: usize, floor: usize) -> Option<Src> {
     let lo = syn.lo;
     // Commas before `p`, nearest first, not across a quotation or another clause.
@@ -247,7 +247,7 @@ fn subject_over_commas(d: &Doc, syn: &Syntax, p: usize, floor: usize) -> Option<
         if d.p(k, ";") || d.p(k, ":") || d.quote_mark(k) || d.p(k, ".") {
             break;
         }
-        if d.comma(k) {
+        if d.comma(k) || d.dash(k) {
             commas.push(k);
         }
     }

@@ -23,6 +23,7 @@ pub(crate) struct Typed {
 /// Words after which the core of a source phrase ends.
 fn ends_core(d: &Doc, k: usize) -> bool {
     d.comma(k)
+        || d.dash(k)
         || d.p(k, "(")
         || d.is_any(
             k,
@@ -88,7 +89,7 @@ pub(crate) fn type_source(d: &Doc, src: Src) -> Typed {
         );
     }
     // A name in the appositive: "The mayor of Bellport, Ines Carvalho", "a spokesman, John Doe".
-    if let Some(c) = (a..b).find(|&k| d.comma(k)) {
+    if let Some(c) = (a..b).find(|&k| d.comma(k) || d.dash(k)) {
         let app = ents_in(c + 1, b);
         if let Some(&e) = app.iter().find(|&&e| d.ents[e].label == Label::PERSON) {
             return typed(

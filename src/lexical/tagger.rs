@@ -405,6 +405,11 @@ fn initial_tag(t: &Token, text: &str, first: bool, all_caps: bool) -> Tag {
             return exact;
         }
         let cap = shape.has(Shape::CAP);
+        // A capitalised first name with no common-word reading is a name wherever it stands:
+        // the suffix guesses would make "Carly" an adverb.
+        if cap && e.class().has(class::FIRST_NAME) && e.tag_lower() == Tag::NONE {
+            return Tag::NNP;
+        }
         // A capitalised common word inside a sentence is a name ("Will Smith"), except
         // where capitals carry no information: sentence starts and all-caps text.
         if !cap || first || all_caps {
@@ -457,7 +462,46 @@ pub fn tag_sentence(text: &str, toks: &mut [Token]) {
     }
     fix_possessive_s(text, toks);
     apply_rules(text, toks);
+    fix_title_case(toks);
     fix_report_verbs(toks);
+}
+
+/// Title-case headlines ("Mayor Says City Will Not Raise Taxes"): capitals carry no
+/// information there, and the tagger takes every capitalised word for a name. In a sentence
+/// whose longer words (four bytes or more) are nearly all capitalised, auxiliaries and modals
+/// get their lower-case tags, and a reporting verb after a noun becomes the verb it is. Other
+/// words keep their tags: a headline's names stay names.
+fn fix_title_case(toks: &mut [Token]) {
+    let long = || {
+        toks.iter()
+            .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 4)
+    };
+    let n = long().count();
+    let caps = long()
+        .filter(|t| t.shape.has(Shape::CAP) && !t.shape.has(Shape::UPPER))
+        .count();
+    if n < 3 || caps * 10 < n * 8 {
+        return;
+    }
+    for i in 1..toks.len() {
+        let t = toks[i];
+        if t.kind != TokenKind::Word || !t.shape.has(Shape::CAP) || t.shape.has(Shape::UPPER) {
+            continue;
+        }
+        let Some(e) = t.word.entry() else { continue };
+        let lower = e.tag_lower();
+        if e.class().has(class::AUX) && lower != Tag::NONE {
+            toks[i].tag = lower;
+        } else if e.cue().is_some() && toks[i - 1].tag.is_noun() && i + 1 < toks.len() {
+            use super::form as F;
+            let f = e.form();
+            if f & F::S != 0 {
+                toks[i].tag = Tag::VBZ;
+            } else if f & F::PAST != 0 {
+                toks[i].tag = Tag::VBD;
+            }
+        }
+    }
 }
 
 /// claimex's own contextual rule, after Brill's: a word that is both a plural noun and a
