@@ -170,14 +170,10 @@ pub fn learn_repeats(common: &Common) -> Result<Option<Profile>> {
         return Ok(None);
     }
     let (docs, _, _) = stream(common)?;
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = common.run.threads {
-        pool = pool.num_threads(n.max(1));
-    }
     // No pool (the system refuses threads): the same counts, on this thread.
-    let pool = pool.build().ok();
+    let pool = run::worker_pool(&common.run, &mut Vec::new());
     let mut b = ProfileBuilder::new();
-    let count = |b: &mut ProfileBuilder, batch: &[input::Record]| {
+    let count = |batch: Vec<input::Record>| {
         let docs: Vec<&Document> = batch
             .iter()
             .filter_map(|r| match &r.item {
@@ -194,58 +190,21 @@ pub fn learn_repeats(common: &Common) -> Result<Option<Profile>> {
             b.add_lines(&d.text, d.field("url"), l);
         }
     };
-    let batches = LearnBatches { docs };
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<input::Record>>(2);
-        let reader = std::thread::Builder::new()
-            .name("claimex-learn".into())
-            .spawn_scoped(scope, move || {
-                for batch in batches {
-                    if tx.send(batch).is_err() {
-                        return;
-                    }
-                }
-            });
-        match reader {
-            Ok(_) => rx.iter().for_each(|batch| count(&mut b, &batch)),
-            // The closure (and the stream in it) came back with the error: read here.
-            Err(_) => {
-                let (docs, _, _) = match stream(common) {
-                    Ok(s) => s,
-                    Err(_) => return,
-                };
-                LearnBatches { docs }.for_each(|batch| count(&mut b, &batch));
-            }
-        }
-    });
+    run::for_each_batch(
+        docs,
+        LEARN_BATCH_DOCS,
+        LEARN_BATCH_BYTES,
+        "claimex-learn",
+        count,
+    );
     let p = b.build(REPEAT_MIN_DOCS, REPEAT_MIN_SHARE);
     Ok((!p.is_empty()).then_some(p))
 }
 
-/// Documents of the learning pass, in batches of at most [`LEARN_BATCH_DOCS`] documents or
-/// [`LEARN_BATCH_BYTES`] of input.
-struct LearnBatches {
-    docs: DocStream,
-}
-
+/// Batches of the learning pass: at most this many documents ...
 const LEARN_BATCH_DOCS: usize = 256;
-const LEARN_BATCH_BYTES: u64 = 4 << 20;
-
-impl Iterator for LearnBatches {
-    type Item = Vec<input::Record>;
-
-    fn next(&mut self) -> Option<Vec<input::Record>> {
-        let (mut batch, mut bytes) = (Vec::new(), 0u64);
-        for rec in self.docs.by_ref() {
-            bytes += rec.bytes;
-            batch.push(rec);
-            if batch.len() >= LEARN_BATCH_DOCS || bytes >= LEARN_BATCH_BYTES {
-                break;
-            }
-        }
-        (!batch.is_empty()).then_some(batch)
-    }
-}
+/// ... or this many bytes of input.
+const LEARN_BATCH_BYTES: usize = 4 << 20;
 
 /// `claimex extract`: claims (or whole document records) for every document. With
 /// `common.learn_repeats`, a first pass learns each site's repeated lines.

@@ -610,7 +610,7 @@ where
 
 /// The rayon pool, or `None` (everything on the render thread) when the system refuses
 /// threads.
-fn worker_pool(opts: &RunOptions, notes: &mut Vec<String>) -> Option<rayon::ThreadPool> {
+pub(crate) fn worker_pool(opts: &RunOptions, notes: &mut Vec<String>) -> Option<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("claimex-{i}"));
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
@@ -633,6 +633,32 @@ fn read_into((batches, tx): (Batches, SyncSender<Vec<Record>>)) {
             return;
         }
     }
+}
+
+/// Reads `stream` on a thread named `name`, in batches of at most `docs` documents or `bytes`
+/// of input, and gives each batch to `f` on this thread, in input order: `f` works on one
+/// batch while the next is parsed. Where the system refuses the thread, reads here.
+pub(crate) fn for_each_batch(
+    stream: DocStream,
+    docs: usize,
+    bytes: usize,
+    name: &str,
+    mut f: impl FnMut(Vec<Record>),
+) {
+    let batches = Batches {
+        stream,
+        docs: docs.max(1),
+        bytes: bytes.max(1),
+        big: usize::MAX,
+        held: None,
+    };
+    std::thread::scope(|scope| {
+        let (tx, rx) = sync_channel::<Vec<Record>>(2);
+        match spawn_or_return(scope, name, (batches, tx), read_into) {
+            Ok(()) => rx.into_iter().for_each(&mut f),
+            Err(((batches, _), _)) => batches.for_each(&mut f),
+        }
+    });
 }
 
 /// A bar over the known input size, or (stdin, a pipe) a spinner with the bytes read and the

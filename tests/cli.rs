@@ -327,28 +327,38 @@ fn segment_entities_clean_commands() {
     assert!(!body.contains("Related Articles") && !body.contains("Swipe. Select."));
 }
 
+/// Writes a JSONL dump of pages given as (id, url, text).
+fn write_pages(path: &std::path::Path, pages: impl Iterator<Item = (String, String, String)>) {
+    let mut s = String::new();
+    for (id, url, text) in pages {
+        let rec = serde_json::json!({"id": id, "url": url, "text": text});
+        s.push_str(&format!("{rec}\n"));
+    }
+    std::fs::write(path, s).unwrap();
+}
+
 #[test]
 fn learned_repeats_are_the_same_for_any_thread_count() {
     // More documents than one lossy-counting bucket (2,000), on two sites: the first pass
     // finds lines on the pool and counts them in order, so the labels cannot depend on it.
     let dir = tempfile::tempdir().unwrap();
     let dump = dir.path().join("sites.jsonl");
-    let mut s = String::new();
-    for i in 0..2_300 {
-        let site = ["a.example.org", "b.example.net"][i % 2];
-        let tail = if i % 7 == 0 {
-            "Sign up for our newsletter."
-        } else {
-            "Share this story with a friend."
-        };
-        let text = format!(
-            "Report {i}\\nThe board met {i} times this year, a spokesman said on Monday.\\n{tail}"
-        );
-        s.push_str(&format!(
-            "{{\"id\": \"d{i}\", \"url\": \"https://{site}/n/{i}\", \"text\": \"{text}\"}}\n"
-        ));
-    }
-    std::fs::write(&dump, s).unwrap();
+    write_pages(
+        &dump,
+        (0..2_300).map(|i| {
+            let site = ["a.example.org", "b.example.net"][i % 2];
+            let tail = if i % 7 == 0 {
+                "Sign up for our newsletter."
+            } else {
+                "Share this story with a friend."
+            };
+            (
+                format!("d{i}"),
+                format!("https://{site}/n/{i}"),
+                format!("Report {i}\nThe board met {i} times this year, a spokesman said on Monday.\n{tail}"),
+            )
+        }),
+    );
     let out = |threads: &str| {
         let o = run(
             &[
@@ -380,12 +390,16 @@ fn learned_repeats_are_the_same_for_any_thread_count() {
 fn profile_learns_repeated_lines() {
     let dir = tempfile::tempdir().unwrap();
     let dump = dir.path().join("site.jsonl");
-    let mut s = String::new();
-    for i in 0..12 {
-        let text = format!("Story {i}\\nThe council voted {i} times on the budget, officials said on Monday.\\nOur journalism depends on readers like you, and it always has.\\nLast line {i} of a new article with facts.");
-        s.push_str(&format!("{{\"id\": \"p{i}\", \"url\": \"https://news.example.org/p{i}\", \"text\": \"{text}\"}}\n"));
-    }
-    std::fs::write(&dump, s).unwrap();
+    write_pages(
+        &dump,
+        (0..12).map(|i| {
+            (
+                format!("p{i}"),
+                format!("https://news.example.org/p{i}"),
+                format!("Story {i}\nThe council voted {i} times on the budget, officials said on Monday.\nOur journalism depends on readers like you, and it always has.\nLast line {i} of a new article with facts."),
+            )
+        }),
+    );
     let prof = dir.path().join("p.json");
     let out = run(
         &[

@@ -493,14 +493,23 @@ fn fix_title_case(toks: &mut [Token]) {
         if e.class().has(class::AUX) && lower != Tag::NONE {
             toks[i].tag = lower;
         } else if e.cue().is_some() && toks[i - 1].tag.is_noun() && i + 1 < toks.len() {
-            use super::form as F;
-            let f = e.form();
-            if f & F::S != 0 {
-                toks[i].tag = Tag::VBZ;
-            } else if f & F::PAST != 0 {
-                toks[i].tag = Tag::VBD;
+            if let Some(tag) = finite_tag(e.form()) {
+                toks[i].tag = tag;
             }
         }
+    }
+}
+
+/// The finite verb tag of a word form that has one for sure: VBZ for "-s" forms, VBD for past
+/// ones (base forms depend on the subject: the callers decide).
+fn finite_tag(form: u8) -> Option<Tag> {
+    use super::form as F;
+    if form & F::S != 0 {
+        Some(Tag::VBZ)
+    } else if form & F::PAST != 0 {
+        Some(Tag::VBD)
+    } else {
+        None
     }
 }
 
@@ -530,16 +539,11 @@ fn fix_report_verbs(toks: &mut [Token]) {
         if !next_ok {
             continue;
         }
-        use super::form as F;
         let f = e.form();
-        toks[i].tag = if f & F::S != 0 {
-            Tag::VBZ
-        } else if f & F::PAST != 0 {
-            Tag::VBD
-        } else if f & F::BASE != 0 && toks[i - 1].tag != Tag::NN {
-            Tag::VBP
-        } else {
-            continue;
+        toks[i].tag = match finite_tag(f) {
+            Some(tag) => tag,
+            None if f & super::form::BASE != 0 && toks[i - 1].tag != Tag::NN => Tag::VBP,
+            None => continue,
         };
     }
 }
