@@ -357,7 +357,15 @@ impl Patterns {
             if k > 0 && cx.glued(k) && (cx.is_punct(k - 1, b'#') || cx.is_punct(k - 1, b'@')) {
                 continue;
             }
-            if known && cx.is_punct(k + 1, b'-') && cx.glued(k + 1) {
+            // "Co-founder": a word glued to a hyphen and a lower-case word ("Paris-based" is a
+            // list place, found before this pass).
+            if cx.is_punct(k + 1, b'-')
+                && cx.glued(k + 1)
+                && (known
+                    || toks
+                        .get(k + 2)
+                        .is_some_and(|n| cx.glued(k + 2) && n.shape.has(Shape::LOWER)))
+            {
                 continue;
             }
             if t.is(class::TITLE)
@@ -371,6 +379,26 @@ impl Patterns {
             // Not a dateline ("DODOMA, Tanzania") either.
             let dateline = cx.initial[k] && cx.is_punct(k + 1, b',');
             if dateline && t.shape.has(Shape::UPPER) {
+                continue;
+            }
+            // Nor a Roman numeral ("part XVII"), nor a longer word of English ("UNLESS").
+            let word_of_english = t.word.entry().is_some_and(|e| {
+                let tag = e.tag_lower();
+                e.wn_pos() != 0
+                    || !(tag.is_noun()
+                        || tag.is_proper()
+                        || matches!(tag, Tag::NONE | Tag::FW | Tag::SYM | Tag::LS))
+            });
+            if t.shape.has(Shape::UPPER)
+                && (known && word_of_english && e - s >= 4
+                    || cx
+                        .text
+                        .as_bytes()
+                        .get(s..e)
+                        .unwrap_or_default()
+                        .iter()
+                        .all(|b| matches!(b, b'I' | b'V' | b'X')))
+            {
                 continue;
             }
             let upper = t.shape.has(Shape::UPPER)

@@ -377,7 +377,7 @@ impl Patterns {
             if event && n_words >= 1 && !titled {
                 return label(Label::EVENT);
             }
-            if let Some(l) = self.by_head_or_lead(cx, first, last, titled) {
+            if let Some(l) = self.by_head_or_lead(cx, first, last, titled, near) {
                 return label(l);
             }
         }
@@ -450,13 +450,15 @@ impl Patterns {
     }
 
     /// Whether a person's name starts at token `k` inside the run from `first`: a first name
-    /// after common words ("Scientologist Tom Cruise", not "Hernan Dario Gomez").
+    /// after common words ("Scientologist Tom Cruise", not "Hernan Dario Gomez" or "L. Ron
+    /// Hubbard").
     fn person_inside(&self, cx: &Cx, first: usize, k: usize) -> bool {
         let toks = cx.toks;
         toks[k].is(class::FIRST_NAME)
             && (first..k).all(|j| {
                 let t = &toks[j];
                 cx.name_tok(j)
+                    && !t.shape.has(Shape::INITIAL)
                     && !t.is(class::FIRST_NAME)
                     && !self.words.has(t, Role::GivenName)
                     && t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
@@ -484,7 +486,14 @@ impl Patterns {
     }
 
     /// EVENT, ORG, FAC, LOC or GPE from the last word or the first word before "of".
-    fn by_head_or_lead(&self, cx: &Cx, first: usize, last: usize, titled: bool) -> Option<Label> {
+    fn by_head_or_lead(
+        &self,
+        cx: &Cx,
+        first: usize,
+        last: usize,
+        titled: bool,
+        near: &[Entity],
+    ) -> Option<Label> {
         if titled {
             return None;
         }
@@ -512,17 +521,37 @@ impl Patterns {
         // "Church of Scientology", "Massachusetts Institute of Technology", "Council on
         // American-Islamic Relations": an organisation word before the first "of", "on", "for".
         let ids = &self.ids;
-        if (first + 1..last).any(|k| toks[k].word == ids.and) {
-            return None;
-        }
         let conn = (first + 1..last).find(|&k| {
             let w = toks[k].word;
             (w == ids.of || w == ids.on || w == ids.for_) && !toks[k].shape.has(Shape::CAP)
         })?;
+        // "Sweden and Belgium" is two names; "Union of Rationalist Atheists and Agnostics",
+        // "Department of Health and Human Services" one: "and" after the "of", then at most
+        // three plain words (no list name, first name, acronym, connector or second "Bank").
+        let and = (first + 1..last).find(|&k| toks[k].word == ids.and);
+        if let Some(a) = and {
+            let after = Span::new(toks[a].end as usize, toks[last].end as usize);
+            let plain = |k: usize| {
+                let t = &toks[k];
+                cx.name_tok(k)
+                    && !t.shape.has(Shape::UPPER)
+                    && !t.is(class::FIRST_NAME)
+                    && t.word != toks[first].word
+            };
+            if a < conn
+                || last - a > 3
+                || !(a + 1..=last).all(plain)
+                || near
+                    .iter()
+                    .any(|e| after.contains(e.span) || e.span.end == toks[a - 1].end as usize)
+            {
+                return None;
+            }
+        }
         let before = &toks[conn - 1];
         if conn - 1 == first {
             if let Some(l) = self.words.get(before, Role::Lead) {
-                return Some(l);
+                return (and.is_none() || l == Label::ORG).then_some(l);
             }
         }
         if before.is(class::ORG_HEAD) || self.words.get(before, Role::Lead) == Some(Label::ORG) {

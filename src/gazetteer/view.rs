@@ -98,7 +98,7 @@ impl<'a> Cx<'a> {
                 headline[line_start..k].fill(true);
             }
             for &c in line_caps {
-                if may_be_name(&toks[c as usize], is_headline) {
+                if may_be_name(text, &toks[c as usize], is_headline) {
                     name[c as usize] = true;
                     names.push(c);
                 }
@@ -223,8 +223,12 @@ impl<'a> Cx<'a> {
 
 /// A capitalised word that may be part of a name, `headline` saying whether its line is in
 /// title case.
-fn may_be_name(t: &Token, headline: bool) -> bool {
+fn may_be_name(text: &str, t: &Token, headline: bool) -> bool {
     if t.kind != TokenKind::Word || !t.shape.has(Shape::CAP) {
+        return false;
+    }
+    // "I've", "I’m": the pronoun with a contraction glued to it.
+    if let [b'I', b'\'', ..] | [b'I', 0xE2, 0x80, 0x99, ..] = token_bytes(text, t) {
         return false;
     }
     let c = t.class();
