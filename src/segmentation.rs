@@ -13,7 +13,7 @@
 
 use crate::lexical::{class, is_url_like};
 use crate::span::Span;
-use dateline::dateline_end;
+pub(crate) use dateline::dateline_end;
 
 pub use crate::lexical::{Token, TokenKind};
 

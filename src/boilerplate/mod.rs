@@ -99,6 +99,10 @@ pub struct Block {
 
 /// Records of at most this many lines are short: unmarked lines are body.
 const SHORT_DOC_LINES: usize = 3;
+
+/// Words a line opening with a dateline needs to be taken for the lead: the dateline and a
+/// sentence ("CLEVELAND, Feb 26 - Standard Oil Co said it ...").
+const LEAD_WORDS: usize = 10;
 /// Title-shaped first lines have at most this many words.
 const TITLE_W: usize = 25;
 
@@ -369,6 +373,20 @@ impl Boilerplate {
                 && r.marks[i].is_none()
                 && r.inblock[i].is_none()
                 && !r.teaser[i]
+            {
+                keep[i] = true;
+            }
+        }
+        // "TAIPEI, March 19 - The Taiwan Flour Mills Association will import ...": a sentence
+        // line that opens with a dateline is the article's lead, whatever its place on the page.
+        for (i, f) in page.feats.iter().enumerate() {
+            if !keep[i]
+                && f.term
+                && f.words >= LEAD_WORDS
+                && r.marks[i].is_none()
+                && r.inblock[i].is_none()
+                && !r.teaser[i]
+                && crate::segmentation::dateline_end(text, f.span.start, f.span.end).is_some()
             {
                 keep[i] = true;
             }

@@ -249,3 +249,20 @@ fn rows_one_at_a_time_are_the_feature_matrix() {
     assert_eq!(rows.len(), page.feats.len() * features::N_FEATURES);
     assert_eq!(rows, matrix);
 }
+
+#[test]
+fn a_wire_lead_opening_with_a_dateline_is_body() {
+    // The line model alone dropped this lead as "outside" on 3,700 Reuters items.
+    let text =
+        "OSLO, March 19 - The Norwegian Grain Board will import 60,000 tonnes of wheat from \
+                Canada in calendar 1987, unchanged from the 1986 level, a board spokesman told \
+                Reuters.\n\nHe said the total will be delivered in two shipments. The first will \
+                arrive in April and the second later this year, he said.\n\nThe total wheat import \
+                target this year has been set at 400,000 tonnes, down from 420,000 last year.\n\n\
+                Most of the imports come from Canada, the spokesman said.\n\nREUTER";
+    let blocks =
+        Boilerplate::new().classify(text, Some("NORWAY SETS 1987 CANADIAN WHEAT IMPORT TARGET"));
+    assert_eq!(blocks[0].kind, BlockKind::Body, "{:?}", blocks[0]);
+    assert!(blocks[0].span.slice(text).starts_with("OSLO, March 19 - "));
+    assert_eq!(blocks.last().map(|b| b.kind), Some(BlockKind::Boilerplate));
+}

@@ -15,7 +15,7 @@ const WEEKDAYS: &[&str] = &[
 /// "DODOMA, March 3 (Reuters) -", "Evansville, Indiana, United States -" (capitalised words,
 /// numbers and a parenthesised agency with a comma, then a spaced dash), or a date line
 /// "Thursday, May 7, 2015" followed by a capitalised word.
-pub(super) fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
+pub(crate) fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
     let line = &text[start..end];
     let mut cut = line.len().min(80);
     while !line.is_char_boundary(cut) {
