@@ -85,7 +85,7 @@ const ATTRIBUTION_FLOORS: &[(&str, usize)] = &[
     ("adjective", 1),
     ("cueless", 12),
     ("hearsay", 4),
-    ("inverted", 41),
+    ("inverted", 45),
     ("no_comment", 8),
     ("nominal", 2),
     ("not_a_claim", 13),

@@ -137,7 +137,13 @@ fn inverted_cue_follows(d: &Doc, syn: &Syntax, n: usize) -> bool {
         if np.b - np.a <= 6 {
             if let Some(vg) = syn.vg_at(np.b) {
                 if vg.a == np.b && vg.finite && speech_word(d, vg.head) {
-                    let after = skip_adjuncts(d, syn, vg.b, syn.hi);
+                    let mut after = skip_adjuncts(d, syn, vg.b, syn.hi);
+                    // ", a ministry official told Reuters.": past a short recipient.
+                    if let Some(r) = syn.np_starting_at(after).filter(|r| r.b - r.a <= 4) {
+                        if !ends(after) && !d.comma(after) {
+                            after = skip_adjuncts(d, syn, r.b, syn.hi);
+                        }
+                    }
                     return ends(after) || d.comma(after);
                 }
             }

@@ -21,13 +21,26 @@ pub(crate) fn claims(d: &Doc, mut drafts: Vec<Draft>, numbers: &Numbers) -> Vec<
     }
     drafts.retain(|x| !x.content.is_empty());
     drafts.sort_by_key(|x| (x.content[0].start, x.cue.map_or(0, |c| c.start)));
+    let hull_of = |x: &Draft| {
+        Span::new(
+            x.content[0].start,
+            x.content.iter().map(|f| f.end).max().unwrap_or(0),
+        )
+    };
+    // Contents some cue gives a source: a sourceless reading of the same words ("X is
+    // expected to ..., a spokesman told Reuters") yields to it.
+    let sourced: FxHashSet<Span> = drafts
+        .iter()
+        .filter(|x| x.source.is_some())
+        .map(hull_of)
+        .collect();
     let mut seen: FxHashSet<Span> = FxHashSet::default();
     let mut out: Vec<Claim> = Vec::with_capacity(drafts.len());
     for x in drafts {
-        let hull = Span::new(
-            x.content[0].start,
-            x.content.iter().map(|f| f.end).max().unwrap_or(0),
-        );
+        let hull = hull_of(&x);
+        if x.source.is_none() && sourced.contains(&hull) {
+            continue;
+        }
         // Two cues reading the same content: the first wins.
         if !seen.insert(hull) {
             continue;

@@ -30,6 +30,7 @@ pub mod cues;
 mod memo;
 /// Names shared with build.rs: word classes, tags, WordNet classes and frames.
 pub mod names;
+mod retag;
 mod table;
 mod tag;
 mod tagger;

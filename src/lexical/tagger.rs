@@ -8,6 +8,7 @@
 //! one bit set per tag, so a sentence costs about one bit test per rule.
 
 use super::memo::Memo;
+use super::retag;
 use std::sync::OnceLock;
 
 use super::class;
@@ -462,90 +463,9 @@ pub fn tag_sentence(text: &str, toks: &mut [Token]) {
     }
     fix_possessive_s(text, toks);
     apply_rules(text, toks);
-    fix_title_case(toks);
-    fix_report_verbs(toks);
-}
-
-/// Title-case headlines ("Mayor Says City Will Not Raise Taxes"): capitals carry no
-/// information there, and the tagger takes every capitalised word for a name. In a sentence
-/// whose longer words (four bytes or more) are nearly all capitalised, auxiliaries and modals
-/// get their lower-case tags, and a reporting verb after a noun becomes the verb it is. Other
-/// words keep their tags: a headline's names stay names.
-fn fix_title_case(toks: &mut [Token]) {
-    let long = || {
-        toks.iter()
-            .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 4)
-    };
-    let n = long().count();
-    let caps = long()
-        .filter(|t| t.shape.has(Shape::CAP) && !t.shape.has(Shape::UPPER))
-        .count();
-    if n < 3 || caps * 10 < n * 8 {
-        return;
-    }
-    for i in 1..toks.len() {
-        let t = toks[i];
-        if t.kind != TokenKind::Word || !t.shape.has(Shape::CAP) || t.shape.has(Shape::UPPER) {
-            continue;
-        }
-        let Some(e) = t.word.entry() else { continue };
-        let lower = e.tag_lower();
-        if e.class().has(class::AUX) && lower != Tag::NONE {
-            toks[i].tag = lower;
-        } else if e.cue().is_some() && toks[i - 1].tag.is_noun() && i + 1 < toks.len() {
-            if let Some(tag) = finite_tag(e.form()) {
-                toks[i].tag = tag;
-            }
-        }
-    }
-}
-
-/// The finite verb tag of a word form that has one for sure: VBZ for "-s" forms, VBD for past
-/// ones (base forms depend on the subject: the callers decide).
-fn finite_tag(form: u8) -> Option<Tag> {
-    use super::form as F;
-    if form & F::S != 0 {
-        Some(Tag::VBZ)
-    } else if form & F::PAST != 0 {
-        Some(Tag::VBD)
-    } else {
-        None
-    }
-}
-
-/// claimex's own contextual rule, after Brill's: a word that is both a plural noun and a
-/// reporting verb, right after a noun and before the end of the clause, a determiner, a
-/// pronoun, "that" or a quotation, is the verb ("a Quinnipiac University poll shows.", "the
-/// company claims the ...").
-fn fix_report_verbs(toks: &mut [Token]) {
-    for i in 1..toks.len() {
-        let t = toks[i];
-        if !matches!(t.tag, Tag::NNS | Tag::NN)
-            || !toks[i - 1].tag.is_noun() && toks[i - 1].tag != Tag::PRP
-        {
-            continue;
-        }
-        let Some(e) = t.word.entry() else { continue };
-        if e.cue().is_none() {
-            continue;
-        }
-        let next = toks.get(i + 1).map_or(Tag::STOP, |n| n.tag);
-        let next_ok = matches!(
-            next,
-            Tag::STOP | Tag::COMMA | Tag::DT | Tag::PRPS | Tag::PRP | Tag::OPEN_QUOTE | Tag::COLON
-        ) || toks
-            .get(i + 1)
-            .is_some_and(|n| n.word.class().has(class::COMPLEMENTIZER));
-        if !next_ok {
-            continue;
-        }
-        let f = e.form();
-        toks[i].tag = match finite_tag(f) {
-            Some(tag) => tag,
-            None if f & super::form::BASE != 0 && toks[i - 1].tag != Tag::NN => Tag::VBP,
-            None => continue,
-        };
-    }
+    retag::title_case(toks);
+    retag::report_verbs(toks);
+    retag::past_after_subject(toks);
 }
 
 /// "it's", "that's", "he's": the 's is "is" or "has", not a possessive.
