@@ -158,6 +158,11 @@ struct EvalArgs {
     /// installed), and print its figures beside claimex's, e.g. `--peer-python /tmp/peers/bin/python`.
     #[arg(long, value_name = "PYTHON")]
     peer_python: Option<PathBuf>,
+    /// Entities: write claimex's GUM predictions here as `{"id", "entities"}` lines with
+    /// character offsets (what `shared/peers/entities/score_entities.py` and
+    /// `eval/entity_errors.py` read), e.g. `--entities-out /tmp/ents.jsonl`.
+    #[arg(long, value_name = "FILE")]
+    entities_out: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -601,7 +606,12 @@ fn eval(a: EvalArgs) -> ExitCode {
         if all || a.what == EvalWhat::Entities {
             out.push((
                 "entities",
-                eval::entities::evaluate(&shared, &p, a.peer_python.as_deref())?,
+                eval::entities::evaluate(
+                    &shared,
+                    &p,
+                    a.peer_python.as_deref(),
+                    a.entities_out.as_deref(),
+                )?,
             ));
         }
         if all || a.what == EvalWhat::Attribution {

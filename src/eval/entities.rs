@@ -44,10 +44,16 @@ const SEED: &[(&str, Label)] = &[
 ];
 
 /// Scores the entity stage on the seed page and on GUM; prints a report and returns the
-/// figures. `peer_python` runs the spaCy adapter on the same GUM texts.
-pub fn evaluate(shared: &Shared, p: &Pipeline, peer_python: Option<&Path>) -> Result<Figures> {
+/// figures. `peer_python` runs the spaCy adapter on the same GUM texts; `pred_out` receives
+/// claimex's GUM predictions, one `{"id", "entities"}` line per document.
+pub fn evaluate(
+    shared: &Shared,
+    p: &Pipeline,
+    peer_python: Option<&Path>,
+    pred_out: Option<&Path>,
+) -> Result<Figures> {
     let mut fig = seed(shared, p)?;
-    fig.extend(gum_figures(shared, p, peer_python)?);
+    fig.extend(gum_figures(shared, p, peer_python, pred_out)?);
     Ok(fig)
 }
 
@@ -103,7 +109,12 @@ fn seed(shared: &Shared, p: &Pipeline) -> Result<Figures> {
     Ok(fig)
 }
 
-fn gum_figures(shared: &Shared, p: &Pipeline, peer_python: Option<&Path>) -> Result<Figures> {
+fn gum_figures(
+    shared: &Shared,
+    p: &Pipeline,
+    peer_python: Option<&Path>,
+    pred_out: Option<&Path>,
+) -> Result<Figures> {
     let dir = shared.corpus("ud-news-dev");
     let mut gold: BTreeMap<String, Vec<Gold>> = BTreeMap::new();
     for v in read_jsonl(&dir.join("entities.jsonl"))? {
@@ -131,6 +142,9 @@ fn gum_figures(shared: &Shared, p: &Pipeline, peer_python: Option<&Path>) -> Res
                 .collect(),
         );
         texts.push((d, text));
+    }
+    if let Some(path) = pred_out {
+        write_preds(path, &texts, &pred)?;
     }
     let tune: Vec<&str> = docs.iter().step_by(2).copied().collect();
     let held: Vec<&str> = docs.iter().skip(1).step_by(2).copied().collect();
@@ -182,6 +196,36 @@ fn print_score(name: &str, s: &Score) {
         s.id_consistency,
         s.id_merges
     );
+}
+
+/// Writes the predictions as the spaCy adapter does (`{"id", "entities": [{"start", "end",
+/// "text", "label", "entity_id"}]}`, character offsets), one line per document.
+fn write_preds(
+    path: &Path,
+    texts: &[(&str, String)],
+    pred: &BTreeMap<String, Vec<Pred>>,
+) -> Result<()> {
+    let mut out = String::new();
+    for (d, text) in texts {
+        let chars: Vec<char> = text.chars().collect();
+        let ents: Vec<serde_json::Value> = pred
+            .get(*d)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| {
+                let (s, t) = e.span;
+                let surface: String = chars.get(s..t).unwrap_or_default().iter().collect();
+                serde_json::json!({"start": s, "end": t, "text": surface, "label": e.label, "entity_id": e.id})
+            })
+            .collect();
+        out.push_str(&serde_json::json!({"id": d, "entities": ents}).to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })
 }
 
 /// Runs `peers/entities/run_spacy_ner.py` with `python` on the texts; its predictions.

@@ -46,9 +46,12 @@ impl Patterns {
     /// The document pass over `found` (sorted, non-overlapping; stays so).
     pub(super) fn link(&self, cx: &Cx, found: &mut Vec<Entity>) {
         self.acronyms(cx, found);
+        self.coordinated(cx, found);
         let parts = self.parts(cx, found);
         self.singles(cx, found, &parts);
+        join_words(cx, found);
         self.shorter_forms(cx, found);
+        one_type(found);
         self.teams(cx, found);
     }
 
@@ -133,6 +136,76 @@ impl Patterns {
                 found[i].origin = Origin::Alias;
             }
         }
+    }
+
+    /// "Romelu Lukaku, Yannick Carrasco, and Dries Mertens": a name of two or three plain
+    /// words that only fell back to ORG (no head word, no acronym, no connector) is a person
+    /// when it is listed with two or more people (three names or more) and no organisation.
+    fn coordinated(&self, cx: &Cx, found: &mut [Entity]) {
+        let mut i = 0;
+        while i < found.len() {
+            // The list: entities joined by ", ", " and ", ", and ".
+            let mut j = i;
+            while j + 1 < found.len() {
+                let gap = cx.text.get(found[j].span.end..found[j + 1].span.start);
+                if !matches!(gap, Some(", " | " and " | ", and ")) {
+                    break;
+                }
+                j += 1;
+            }
+            let people = || {
+                found[i..=j]
+                    .iter()
+                    .filter(|e| e.label == Label::PERSON)
+                    .count()
+            };
+            if j >= i + 2 && people() >= 2 {
+                let list = &found[i..=j];
+                // "Raymond Chan of People Power, and Leung Kwok-hung": an affiliation after
+                // "of", "from", "at" is no list member.
+                let affiliation = |k: usize| {
+                    let before = cx.text[..found[k].span.start].trim_end_matches(' ');
+                    let word = before
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    matches!(word, "of" | "from" | "at" | "for" | "with" | "by" | "in")
+                };
+                let weak: Vec<usize> = (i..=j)
+                    .filter(|&k| self.weak_org(cx, &found[k]) && !(k == i && affiliation(k)))
+                    .collect();
+                let orgs = list.iter().filter(|e| e.label == Label::ORG).count();
+                if !weak.is_empty() && orgs == weak.len() {
+                    for k in weak {
+                        found[k].label = Label::PERSON;
+                    }
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    /// An ORG found by its shape only by default: two or three capitalised words, none of
+    /// them a head or lead word, an acronym or a connector.
+    fn weak_org(&self, cx: &Cx, e: &Entity) -> bool {
+        if e.label != Label::ORG || e.origin != Origin::Pattern {
+            return false;
+        }
+        let at = cx
+            .toks
+            .partition_point(|t| (t.start as usize) < e.span.start);
+        let toks: Vec<usize> = (at..cx.toks.len())
+            .take_while(|&k| cx.toks[k].end as usize <= e.span.end)
+            .collect();
+        (2..=3).contains(&toks.len())
+            && toks.iter().all(|&k| {
+                let t = &cx.toks[k];
+                cx.name_tok(k)
+                    && !t.shape.has(Shape::UPPER)
+                    && !t.is(class::ORG_HEAD)
+                    && self.words.get(t, Role::Head).is_none()
+                    && self.words.get(t, Role::Lead).is_none()
+            })
     }
 
     /// "Kachin Independence Army (KIA)": the acronym names the entity before it, here and
@@ -535,6 +608,100 @@ fn expansion(cx: &Cx, end: usize, acr: &str) -> Option<Span> {
         k -= 1;
     }
     best
+}
+
+/// One type per name of two or more words found by its shape: mentions with the same local id ("Dries Mertens"
+/// in a list of players, then "Dries Mertens scored", where "Dries" reads as a verb) take the
+/// label most of the mentions found by their shape have, the first one's on a tie (news names
+/// a person or a body with the most context the first time). Runs after the short forms are
+/// linked, so a short form of a longer name ("K Mart" of "K Mart Corp") keeps that name.
+fn one_type(found: &mut [Entity]) {
+    // (id prefix, id, mention, votes): every mention with a local id of two or more words,
+    // sorted by id (most comparisons settled by the prefix, without a string compare).
+    let mut ms: Vec<(u64, &str, usize, bool)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let id = e.id.as_deref()?.strip_prefix("local:")?;
+            // Short forms linked to a longer name took its label: they do not vote.
+            id.contains(' ')
+                .then(|| (prefix(id), id, i, e.origin == Origin::Pattern))
+        })
+        .collect();
+    if ms.len() < 2 {
+        return;
+    }
+    ms.sort_unstable();
+    let mut relabel: Vec<(usize, Label)> = Vec::new();
+    let mut at = 0;
+    while at < ms.len() {
+        let end = at
+            + ms[at..]
+                .iter()
+                .take_while(|m| m.0 == ms[at].0 && m.1 == ms[at].1)
+                .count();
+        let group = &ms[at..end];
+        let voters = || group.iter().filter(|m| m.3).map(|m| found[m.2].label);
+        if let Some(first) = voters().next() {
+            if voters().any(|l| l != first) {
+                // Most votes, then the earliest mention (the group is in mention order): a
+                // tally per label, so a name repeated ten thousand times stays linear.
+                let mut tally: Vec<(Label, usize)> = Vec::new();
+                for l in voters() {
+                    match tally.iter_mut().find(|t| t.0 == l) {
+                        Some(t) => t.1 += 1,
+                        None => tally.push((l, 1)),
+                    }
+                }
+                let best = tally
+                    .iter()
+                    .fold((first, 0), |b, t| if t.1 > b.1 { *t } else { b })
+                    .0;
+                relabel.extend(group.iter().map(|m| (m.2, best)));
+            }
+        }
+        at = end;
+    }
+    for (i, l) in relabel {
+        found[i].label = l;
+    }
+}
+
+/// Adjacent words that each link to the same longer name and together are a run of its words
+/// are one mention: "Dries Mertens's attempt", where the sentence-initial "Dries" reads as a
+/// verb and the two words were linked one by one.
+fn join_words(cx: &Cx, found: &mut Vec<Entity>) {
+    let pair = |a: &Entity, b: &Entity| {
+        a.origin == Origin::Alias
+            && b.origin == Origin::Alias
+            && a.id.is_some()
+            && a.id == b.id
+            && cx.text.get(a.span.end..b.span.start) == Some(" ")
+    };
+    if !found.windows(2).any(|w| pair(&w[0], &w[1])) {
+        return;
+    }
+    let mut out: Vec<Entity> = Vec::with_capacity(found.len());
+    for e in found.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            if pair(prev, &e) {
+                let joined = Span::new(prev.span.start, e.span.end).slice(cx.text);
+                let whole = prev.canonical.as_deref().is_some_and(|c| {
+                    c.match_indices(joined).any(|(at, m)| {
+                        let before = c[..at].chars().next_back();
+                        let after = c[at + m.len()..].chars().next();
+                        before.is_none_or(|ch| ch == ' ') && after.is_none_or(|ch| ch == ' ')
+                    })
+                });
+                if whole {
+                    prev.span = Span::new(prev.span.start, e.span.end);
+                    continue;
+                }
+            }
+        }
+        out.push(e);
+    }
+    *found = out;
 }
 
 fn subsequence(small: &[char], big: &[char]) -> bool {

@@ -21,7 +21,7 @@
 use crate::fasthash::FxHashMap;
 use std::sync::Arc;
 
-use super::view::{ends_sentence, name_like, Ids};
+use super::view::{ends_sentence, name_like, proper_word, Ids};
 use super::view::{Cx, NOT_START};
 use super::words::{NameWords, Role};
 use super::{Entity, Label, Origin};
@@ -185,7 +185,10 @@ impl Patterns {
                 });
             let prev = &cx.toks[j - 1];
             // "Hau Lung-bin": after a short surname, a short noun is a syllable too.
-            let three_part = n.end - n.start <= 3
+            let (n_len, prev_len) = (n.end - n.start, cx.toks[j - 1].end - cx.toks[j - 1].start);
+            let three_part = n_len <= 4
+                && (n_len <= 3 || prev_len <= 5)
+                && !self.words.has(n, Role::HyphenSuffix)
                 && j >= 2
                 && cx.toks[j - 2].shape.has(Shape::CAP)
                 && cx.adjacent(j - 2, j - 1)
@@ -291,7 +294,17 @@ impl Patterns {
             out.push(e);
             return;
         }
-        // Not a name as a whole: "Sweden and Belgium", "United States Hamdullah Mohib".
+        // Not a name as a whole: "Sweden and Belgium", "United States Hamdullah Mohib"; cut at
+        // an "and" first ("Massachusetts Institute of Technology and Colorado State University").
+        if let Some(and) = (first + 1..last).find(|&k| cx.toks[k].word == self.ids.and) {
+            if let Some(e) = self.classify(cx, first, and - 1, titled, found) {
+                out.push(e);
+                if let Some(r) = (and..=last).find(|&k| cx.name_tok(k)) {
+                    self.classify_run(cx, Run { first: r, last }, found, out);
+                }
+                return;
+            }
+        }
         if let Some(cut) = (first + 1..=last).find(|&k| !cx.name_tok(k) && !self.joint(cx, k)) {
             if let Some(e) = self.classify(cx, first, cut - 1, titled, found) {
                 out.push(e);
@@ -396,6 +409,9 @@ impl Patterns {
         }
         if let Some(l) = self.by_cue(cx, first, last) {
             return label(l);
+        }
+        if hyphen_given(cx, first, last) {
+            return label(Label::PERSON);
         }
         // A place or nationality from a list, then a name: "United States Hamdullah Mohib".
         if !toks[first].is(class::FIRST_NAME)
@@ -502,7 +518,32 @@ impl Patterns {
         // organisation.
         if let Some(c) = (first + 1..last).find(|&k| !cx.name_tok(k)) {
             let given = |k: usize| name_like(&toks[k]) || self.words.has(&toks[k], Role::GivenName);
-            if c - first >= 2 && (first..c).all(given) {
+            // "Claudia Mo of the Civic Party": a first name opens it.
+            let person = toks[first].is(class::FIRST_NAME)
+                && c - first == 2
+                && !toks[c - 1].is(class::ORG_HEAD)
+                && self.words.get(&toks[c - 1], Role::Head).is_none();
+            if c - first >= 2 && (person || (first..c).all(given)) {
+                return None;
+            }
+        }
+        // "Massachusetts Institute of Technology and Colorado State University": a list name
+        // right after "and" starts a second name, whatever the last word is.
+        let ids = &self.ids;
+        let and = (first + 1..last).find(|&k| toks[k].word == ids.and);
+        let company = self.words.has(&toks[last], Role::LegalSuffix);
+        if let Some(a) = and.filter(|_| !company) {
+            let next = toks[a + 1].start as usize;
+            // Or a second organisation after a whole first one (with its "of", or ending in a
+            // head): two or more name words, the first no common word, the last a head ("...
+            // and Colorado State University", "Civic Party and Wong Pik-wan of the Democratic
+            // Party"; not "Department of Health and Human Services", "Marks and Spencer Group").
+            let second = last - a >= 2
+                && toks[last].is(class::ORG_HEAD)
+                && proper_word(&toks[a + 1])
+                && ((first + 1..a).any(|k| toks[k].word == ids.of)
+                    || toks[a - 1].is(class::ORG_HEAD));
+            if second || near.iter().any(|e| e.span.start == next) {
                 return None;
             }
         }
@@ -512,7 +553,7 @@ impl Patterns {
         let next_descriptor = toks
             .get(last + 1)
             .is_some_and(|n| n.is(class::ORG_DESCRIPTOR) || n.word == self.ids.think);
-        if org_head || prev_descriptor || next_descriptor {
+        if org_head || company || prev_descriptor || next_descriptor {
             return Some(Label::ORG);
         }
         if let Some(l) = self.words.get(head, Role::Head) {
@@ -520,7 +561,6 @@ impl Patterns {
         }
         // "Church of Scientology", "Massachusetts Institute of Technology", "Council on
         // American-Islamic Relations": an organisation word before the first "of", "on", "for".
-        let ids = &self.ids;
         let conn = (first + 1..last).find(|&k| {
             let w = toks[k].word;
             (w == ids.of || w == ids.on || w == ids.for_) && !toks[k].shape.has(Shape::CAP)
@@ -528,7 +568,6 @@ impl Patterns {
         // "Sweden and Belgium" is two names; "Union of Rationalist Atheists and Agnostics",
         // "Department of Health and Human Services" one: "and" after the "of", then at most
         // three plain words (no list name, first name, acronym, connector or second "Bank").
-        let and = (first + 1..last).find(|&k| toks[k].word == ids.and);
         if let Some(a) = and {
             let after = Span::new(toks[a].end as usize, toks[last].end as usize);
             let plain = |k: usize| {
@@ -629,6 +668,28 @@ impl Patterns {
 pub(super) const MAX_RUN: usize = 16;
 
 /// A pattern entity with a local id from its text.
+/// "Park Joo-Ho", "Kim Ji-sung", "Ban Ki-moon": a short surname, then a given name of two short
+/// syllables joined by a hyphen (Korean, Chinese, Vietnamese names in Latin letters), whatever
+/// the words mean in English.
+fn hyphen_given(cx: &Cx, first: usize, last: usize) -> bool {
+    let len = |k: usize| cx.toks[k].end - cx.toks[k].start;
+    let word = |k: usize| {
+        let t = &cx.toks[k];
+        t.kind == TokenKind::Word && !t.shape.has(Shape::DIGIT)
+    };
+    last == first + 3
+        && cx.is_punct(last - 1, b'-')
+        && cx.glued(last - 1)
+        && cx.glued(last)
+        && (2..=5).contains(&len(last))
+        && (2..=5).contains(&len(last - 2))
+        && (2..=6).contains(&len(first))
+        && (first..=last).filter(|&k| k != last - 1).all(word)
+        && [first, last - 2]
+            .iter()
+            .all(|&k| cx.toks[k].shape.has(Shape::CAP) && !cx.toks[k].shape.has(Shape::UPPER))
+}
+
 pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
     let name = span.slice(text);
     Entity {

@@ -34,6 +34,12 @@ pub enum Role {
     /// A first name that is also a word or a place ("Mark", "Dean"): a given name only before
     /// a surname.
     GivenName,
+    /// A lower-case word that ends a compound after a hyphen ("Hong Kong-born", "Saudi-led"),
+    /// never the second syllable of a given name ("Leung Kwok-hung").
+    HyphenSuffix,
+    /// The legal form that ends a company's name ("Corp", "Ltd"): the name is one company
+    /// even with an "and" inside ("Nippon Telegraph and Telephone Corp").
+    LegalSuffix,
 }
 
 impl Role {
@@ -47,6 +53,8 @@ impl Role {
             "particle" => Role::Particle,
             "team_verb" => Role::TeamVerb,
             "given_name" => Role::GivenName,
+            "hyphen_suffix" => Role::HyphenSuffix,
+            "legal_suffix" => Role::LegalSuffix,
             _ => return None,
         })
     }
