@@ -11,6 +11,7 @@ use crate::input::{self, DocStream, InputOptions, Item};
 use crate::output::{self, DocParts};
 use crate::pipeline::{Annotations, Pipeline};
 use crate::run::{self, Counts, Out, RunOptions, Summary};
+use crate::windows::{self, Windowed};
 use rayon::prelude::*;
 
 mod outfile;
@@ -217,11 +218,29 @@ pub fn extract(common: &Common, pipeline: &mut Pipeline, emit: Emit) -> Result<S
     let pipeline = &*pipeline;
     // The claims stream's error records keep `doc` beside `id` while claim lines do.
     let key = if emit == Emit::Documents { "id" } else { "doc" };
+    let windowed = match emit {
+        Emit::Documents => windows::Emit::Document(DocParts::EXTRACT),
+        Emit::Claims => windows::Emit::Claims { summary: false },
+        Emit::ClaimsWithSummary => windows::Emit::Claims { summary: true },
+    };
     run_command(
         common,
         key,
-        |doc| pipeline.annotate(doc),
-        |doc, ann, out| {
+        |doc| {
+            if pipeline.windowed(doc) {
+                Prepared::Windowed(Windowed::prepare(pipeline, doc, windowed))
+            } else {
+                Prepared::Whole(pipeline.annotate(doc))
+            }
+        },
+        |doc, prepared, out| {
+            let ann = match prepared {
+                Prepared::Whole(ann) => ann,
+                Prepared::Windowed(w) => {
+                    w.write(pipeline, doc, out)?;
+                    return Ok(w.claims() as u64);
+                }
+            };
             match emit {
                 Emit::Documents => output::write_document_record(out, doc, ann, DocParts::EXTRACT)?,
                 Emit::Claims => output::write_claim_records(out, doc, ann)?,
@@ -233,6 +252,13 @@ pub fn extract(common: &Common, pipeline: &mut Pipeline, emit: Emit) -> Result<S
             Ok(ann.attribution.claims.len() as u64)
         },
     )
+}
+
+/// A document's annotations: whole, or (a document over [`Pipeline::window_bytes`]) window
+/// by window.
+enum Prepared {
+    Whole(Annotations),
+    Windowed(Windowed),
 }
 
 /// `claimex segment`: sentences (and tokens) over the whole text, no boilerplate removal.

@@ -39,6 +39,7 @@ pub mod review;
 pub mod run;
 pub mod segmentation;
 pub mod span;
+pub mod windows;
 
 pub use document::Document;
 pub use error::{DocError, Error};

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::attribution::numbers::NumberKind;
 use crate::attribution::{Claim, ClaimKind, NoComment, SourceType};
-use crate::boilerplate::{BlockKind, Reason};
+use crate::boilerplate::{Block, BlockKind, Reason};
 use crate::document::Document;
 use crate::error::DocError;
 use crate::gazetteer::Entity;
@@ -200,7 +200,9 @@ fn mention_out<'t>(
     }
 }
 
-fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim) -> ClaimOut<'t> {
+/// A claim as written; `base` is added to its sentence index (the sentences of the
+/// windows before, in a document annotated window by window).
+fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim, base: usize) -> ClaimOut<'t> {
     let ents = &ann.entities;
     let content = c.span(cl.content);
     let source = cl.source.as_ref().map(|s| {
@@ -226,7 +228,7 @@ fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim) -> ClaimOut<
         }
     });
     ClaimOut {
-        sentence: cl.sentence,
+        sentence: cl.sentence + base,
         kind: cl.kind,
         source,
         cue: cl.cue.map(|s| c.span(s)),
@@ -269,7 +271,7 @@ fn claim_out<'t>(c: &Conv<'t>, ann: &'t Annotations, cl: &'t Claim) -> ClaimOut<
 }
 
 /// What to include in a document record.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DocParts {
     /// `blocks`
     pub blocks: bool,
@@ -420,14 +422,14 @@ pub fn write_document_record<W: Write>(
                 ann.attribution
                     .claims
                     .iter()
-                    .map(|cl| claim_out(c, ann, cl))
+                    .map(|cl| claim_out(c, ann, cl, 0))
             });
             m.serialize_entry("claims", &claims)?;
             let nc = Lazy(|| {
                 ann.attribution
                     .no_comment
                     .iter()
-                    .map(|n| no_comment_out(c, ann, n))
+                    .map(|n| no_comment_out(c, ann, n, 0))
             });
             m.serialize_entry("no_comment", &nc)?;
         }
@@ -483,9 +485,14 @@ pub fn write_segment_record<W: Write>(
     })
 }
 
-fn no_comment_out<'t>(c: &Conv<'t>, ann: &'t Annotations, n: &'t NoComment) -> NoCommentOut<'t> {
+fn no_comment_out<'t>(
+    c: &Conv<'t>,
+    ann: &'t Annotations,
+    n: &'t NoComment,
+    base: usize,
+) -> NoCommentOut<'t> {
     NoCommentOut {
-        sentence: n.sentence,
+        sentence: n.sentence + base,
         subject: c.span(n.subject),
         cue: c.span(n.cue),
         resolved: n
@@ -509,7 +516,25 @@ pub fn write_claim_records<W: Write>(
     doc: &Document,
     ann: &Annotations,
 ) -> io::Result<()> {
-    let c = Conv::new(&doc.text);
+    write_claim_records_at(out, doc, ann, &Conv::new(&doc.text), Bases::default())
+}
+
+/// Where a window's items continue the numbering of a document record: the claims and the
+/// sentences of the windows before it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Bases {
+    pub claims: usize,
+    pub sentences: usize,
+}
+
+/// [`write_claim_records`] of one window's annotations (`c` converts the whole text).
+pub(crate) fn write_claim_records_at<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    ann: &Annotations,
+    c: &Conv,
+    at: Bases,
+) -> io::Result<()> {
     for (i, cl) in ann.attribution.claims.iter().enumerate() {
         record(out, |ser| {
             let mut m = ser.serialize_map(None)?;
@@ -520,8 +545,8 @@ pub fn write_claim_records<W: Write>(
                     m.serialize_entry(k, v)?;
                 }
             }
-            m.serialize_entry("claim", &i)?;
-            let co = claim_out(&c, ann, cl);
+            m.serialize_entry("claim", &(i + at.claims))?;
+            let co = claim_out(c, ann, cl, at.sentences);
             m.serialize_entry("sentence", &co.sentence)?;
             m.serialize_entry("kind", &co.kind)?;
             m.serialize_entry("source", &co.source)?;
@@ -577,6 +602,24 @@ pub fn write_summary_record<W: Write>(
     doc: &Document,
     ann: &Annotations,
 ) -> io::Result<()> {
+    let a = &ann.attribution;
+    write_summary_counts(
+        out,
+        &doc.id,
+        a.claims.len(),
+        a.no_comment.len(),
+        ann.sentences.len(),
+    )
+}
+
+/// [`write_summary_record`] from the counts.
+pub(crate) fn write_summary_counts<W: Write>(
+    out: &mut W,
+    id: &str,
+    claims: usize,
+    no_comment: usize,
+    sentences: usize,
+) -> io::Result<()> {
     #[derive(Serialize)]
     struct S {
         claims: usize,
@@ -585,13 +628,13 @@ pub fn write_summary_record<W: Write>(
     }
     record(out, |ser| {
         let mut m = ser.serialize_map(Some(2))?;
-        m.serialize_entry("id", &doc.id)?;
+        m.serialize_entry("id", id)?;
         m.serialize_entry(
             "summary",
             &S {
-                claims: ann.attribution.claims.len(),
-                no_comment: ann.attribution.no_comment.len(),
-                sentences: ann.sentences.len(),
+                claims,
+                no_comment,
+                sentences,
             },
         )?;
         m.end()
@@ -632,6 +675,125 @@ pub fn write_error_record<W: Write>(
         )?;
         m.end()
     })
+}
+
+/// The lists of a document record that a document annotated window by window
+/// ([`crate::windows`]) writes one window at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    Sentences,
+    Entities,
+    Claims,
+    NoComment,
+}
+
+impl List {
+    /// In the order of the record.
+    pub const ALL: [List; 4] = [
+        List::Sentences,
+        List::Entities,
+        List::Claims,
+        List::NoComment,
+    ];
+
+    /// The record's key.
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Sentences => "sentences",
+            List::Entities => "entities",
+            List::Claims => "claims",
+            List::NoComment => "no_comment",
+        }
+    }
+
+    /// Whether `parts` writes it.
+    pub fn wanted(self, parts: DocParts) -> bool {
+        match self {
+            List::Sentences => parts.sentences,
+            List::Entities => parts.entities,
+            List::Claims | List::NoComment => parts.claims,
+        }
+    }
+}
+
+/// Writes one item of a JSON list: a comma unless it is the `first`, then the item.
+fn write_item<W: Write, T: Serialize>(out: &mut W, first: &mut bool, item: &T) -> io::Result<()> {
+    if !*first {
+        out.write_all(b",")?;
+    }
+    *first = false;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, JsonlFormatter);
+    item.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// Writes the items of `list` from one window's annotations, as [`write_document_record`]
+/// writes them (`c` converts the whole text; `at` numbers the sentences).
+pub(crate) fn write_list_items<W: Write>(
+    out: &mut W,
+    c: &Conv,
+    ann: &Annotations,
+    list: List,
+    at: Bases,
+    first: &mut bool,
+) -> io::Result<()> {
+    match list {
+        List::Sentences => {
+            for s in &ann.sentences {
+                write_item(out, first, &c.span(s.span))?;
+            }
+        }
+        List::Entities => {
+            for e in &ann.entities {
+                write_item(out, first, &entity_out(c, e))?;
+            }
+        }
+        List::Claims => {
+            for cl in &ann.attribution.claims {
+                write_item(out, first, &claim_out(c, ann, cl, at.sentences))?;
+            }
+        }
+        List::NoComment => {
+            for n in &ann.attribution.no_comment {
+                write_item(out, first, &no_comment_out(c, ann, n, at.sentences))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes one item of `blocks`.
+pub(crate) fn write_block_item<W: Write>(
+    out: &mut W,
+    c: &Conv,
+    b: &Block,
+    first: &mut bool,
+) -> io::Result<()> {
+    let [start, end] = c.pair(b.span);
+    let item = BlockOut {
+        start,
+        end,
+        kind: b.kind,
+        reason: b.reason,
+    };
+    write_item(out, first, &item)
+}
+
+/// Writes the start of a document record: `{` and the entries before `blocks` (`id`, the
+/// input's fields, `text` and `warnings` where they are written), without the closing brace.
+pub(crate) fn write_record_head<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
+    let mut head = Vec::new();
+    write_document_record(&mut head, doc, &Annotations::default(), DocParts::default())?;
+    // `{...}\n`: all but the brace and the line end.
+    let keep = head.len().saturating_sub(2);
+    out.write_all(&head[..keep])
+}
+
+/// Writes `"key":` after a comma (an entry of a record already open).
+pub(crate) fn write_key<W: Write>(out: &mut W, key: &str) -> io::Result<()> {
+    out.write_all(b",")?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, JsonlFormatter);
+    key.serialize(&mut ser).map_err(io::Error::from)?;
+    out.write_all(b":")
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ pub struct PipelineBuilder {
     profile: Option<Profile>,
     no_boilerplate: bool,
     min_confidence: f32,
+    window_bytes: Option<usize>,
 }
 
 impl PipelineBuilder {
@@ -80,6 +81,20 @@ impl PipelineBuilder {
         self
     }
 
+    /// Documents with more text than this are annotated in windows of at most this many
+    /// bytes (default 1 MiB), so that memory follows the window and not the document: see
+    /// [`crate::windows`].
+    ///
+    /// ```
+    /// use claimex::pipeline::Pipeline;
+    /// let p = Pipeline::builder().builtin_gazetteers(false).window_bytes(4096).build().unwrap();
+    /// assert!(p.windowed(&claimex::Document::new("d", "x".repeat(5000))));
+    /// ```
+    pub fn window_bytes(mut self, bytes: usize) -> PipelineBuilder {
+        self.window_bytes = Some(bytes.max(1));
+        self
+    }
+
     /// Loads and compiles everything.
     pub fn build(self) -> Result<Pipeline> {
         let mut gb = GazetteerBuilder::new().builtin(self.builtin.unwrap_or(true));
@@ -96,6 +111,7 @@ impl PipelineBuilder {
             gazetteer: gb.build()?,
             attributor: Attributor::new().with_min_confidence(self.min_confidence),
             boilerplate_on: !self.no_boilerplate,
+            window_bytes: self.window_bytes.unwrap_or(WINDOW_BYTES),
         })
     }
 }
@@ -111,7 +127,11 @@ pub struct Pipeline {
     /// Attribution stage.
     pub attributor: Attributor,
     boilerplate_on: bool,
+    window_bytes: usize,
 }
+
+/// Default of [`PipelineBuilder::window_bytes`].
+pub const WINDOW_BYTES: usize = 1 << 20;
 
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
@@ -124,6 +144,17 @@ impl Pipeline {
         PipelineBuilder::default()
     }
 
+    /// Documents with more text than this are annotated window by window.
+    pub fn window_bytes(&self) -> usize {
+        self.window_bytes
+    }
+
+    /// Whether `doc` is annotated window by window ([`crate::windows::Windowed`]) rather than
+    /// whole.
+    pub fn windowed(&self, doc: &Document) -> bool {
+        doc.text.len() > self.window_bytes
+    }
+
     /// Runs every stage on one document.
     pub fn annotate(&self, doc: &Document) -> Annotations {
         let text = doc.text.as_str();
@@ -132,6 +163,49 @@ impl Pipeline {
         let mut tokens = Vec::new();
         crate::lexical::tokenize_into(text, Span::new(0, text.len()), &mut tokens);
         let blocks = self.blocks_with(doc, &tokens);
+        let sentences = self.segment_kept(text, &blocks, &mut tokens);
+        let entities = self.gazetteer.tag(text, &tokens, &[]);
+        let paragraphs: Vec<Span> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Body)
+            .map(|b| b.span)
+            .collect();
+        let attribution =
+            self.attributor
+                .extract(text, &tokens, &sentences, &entities, &paragraphs);
+        Annotations {
+            blocks,
+            sentences,
+            tokens,
+            entities,
+            attribution,
+        }
+    }
+
+    /// Runs every stage on one window of a document too big to annotate whole (see
+    /// [`crate::windows`]): `window` is a byte span of the text that starts at a line start,
+    /// and every span of the result points into the whole text. Sentence indices (in claims)
+    /// count from the window's first sentence. Only the `first` window has a headline.
+    ///
+    /// ```
+    /// use claimex::pipeline::Pipeline;
+    /// use claimex::span::Span;
+    /// let p = Pipeline::builder().builtin_gazetteers(false).boilerplate(false).build().unwrap();
+    /// let doc = claimex::Document::new("d", "Officials said the road was closed.\nThe mayor said it would reopen.");
+    /// let ann = p.annotate_window(&doc, Span::new(36, doc.text.len()), false);
+    /// assert_eq!(ann.sentences.len(), 1);
+    /// assert_eq!(ann.attribution.claims[0].content.slice(&doc.text), "it would reopen");
+    /// ```
+    pub fn annotate_window(&self, doc: &Document, window: Span, first: bool) -> Annotations {
+        let text = doc.text.as_str();
+        let mut tokens = Vec::new();
+        crate::lexical::tokenize_into(text, window, &mut tokens);
+        let blocks = if self.boilerplate_on {
+            self.boilerplate
+                .classify_window(text, window, &tokens, DocContext::of(doc), first)
+        } else {
+            all_body_in(text, window)
+        };
         let sentences = self.segment_kept(text, &blocks, &mut tokens);
         let entities = self.gazetteer.tag(text, &tokens, &[]);
         let paragraphs: Vec<Span> = blocks
@@ -230,7 +304,12 @@ impl Pipeline {
 
 /// Every non-empty line as a body block (boilerplate removal off).
 fn all_body(text: &str) -> Vec<Block> {
-    crate::segmentation::lines(text)
+    all_body_in(text, Span::new(0, text.len()))
+}
+
+/// [`all_body`] of the lines inside `window`.
+fn all_body_in(text: &str, window: Span) -> Vec<Block> {
+    crate::segmentation::lines_in(text, window)
         .map(|l| l.trim(text))
         .filter(|l| !l.is_empty())
         .map(|span| Block {

@@ -702,6 +702,21 @@ pub(crate) fn data_lines(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
+/// The lines of `text` inside `range` (a span that starts at a line start), as byte spans
+/// of `text`: [`lines`] of the window, moved by its start.
+///
+/// ```
+/// use claimex::segmentation::lines_in;
+/// use claimex::span::Span;
+/// let text = "a\nbb\nccc";
+/// let got: Vec<&str> = lines_in(text, Span::new(2, text.len())).map(|s| s.slice(text)).collect();
+/// assert_eq!(got, ["bb", "ccc"]);
+/// ```
+pub fn lines_in(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
+    let at = range.start;
+    lines(range.slice(text)).map(move |s| Span::new(s.start + at, s.end + at))
+}
+
 /// The lines of a text as spans (without the line break), including empty ones.
 ///
 /// ```

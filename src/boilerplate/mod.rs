@@ -38,7 +38,6 @@ pub use model::{Model, TrainOptions};
 pub use profile::{DocLines, LearnedLine, Profile, ProfileBuilder, SiteCount};
 
 use crate::lexical::Token;
-use crate::segmentation::lines;
 use crate::span::Span;
 use line::Line;
 use markers::{normalise, Markers};
@@ -276,14 +275,58 @@ impl Boilerplate {
     pub fn classify_tokens(&self, text: &str, tokens: &[Token], ctx: DocContext) -> Vec<Block> {
         let page = self.page(text, tokens);
         let keep = self.decide(text, tokens, &page, ctx.title, ctx.layout);
-        self.label(text, &page, &keep, ctx)
+        self.label(text, &page, &keep, ctx, true)
+    }
+
+    /// Classifies the lines of one window of a document too big to annotate whole
+    /// ([`crate::windows`]): `window` is a byte span of `text` that starts at a line start,
+    /// `tokens` are the window's tokens, and the spans of the blocks point into `text`. Each
+    /// window is read as a page of its own; only the `first` has a headline, and the DOM
+    /// hints of `ctx.layout` (made for the whole page) are not read.
+    ///
+    /// ```
+    /// use claimex::boilerplate::{BlockKind, Boilerplate, DocContext};
+    /// use claimex::span::Span;
+    /// let text = "Title\nOfficials said the road was closed.\nMenu\nThe mayor said it would reopen.";
+    /// let w = Span::new(41, text.len());
+    /// let toks = claimex::lexical::tokenize(w.slice(text));
+    /// let mut shifted = Vec::new();
+    /// claimex::lexical::tokenize_into(text, w, &mut shifted);
+    /// assert_eq!(toks.len(), shifted.len());
+    /// let blocks = Boilerplate::new().classify_window(text, w, &shifted, DocContext::default(), false);
+    /// assert_eq!(blocks.len(), 2);
+    /// assert_eq!(blocks[0].span.slice(text), "Menu");
+    /// assert!(blocks.iter().all(|b| b.kind != BlockKind::Title));
+    /// ```
+    pub fn classify_window(
+        &self,
+        text: &str,
+        window: Span,
+        tokens: &[Token],
+        ctx: DocContext,
+        first: bool,
+    ) -> Vec<Block> {
+        let page = self.page_in(text, window, tokens);
+        let title = ctx.title.filter(|_| first);
+        let keep = self.decide(text, tokens, &page, title, None);
+        let ctx = DocContext {
+            title,
+            layout: None,
+            ..ctx
+        };
+        self.label(text, &page, &keep, ctx, first)
     }
 
     /// Lines, markers and rules of a page.
     pub(crate) fn page(&self, text: &str, tokens: &[Token]) -> Page {
+        self.page_in(text, Span::new(0, text.len()), tokens)
+    }
+
+    /// [`Boilerplate::page`] of the lines inside `window` (whose tokens are `tokens`).
+    fn page_in(&self, text: &str, window: Span, tokens: &[Token]) -> Page {
         let mut feats = Vec::new();
         let mut t = 0usize;
-        for span in lines(text) {
+        for span in crate::segmentation::lines_in(text, window) {
             let span = span.trim(text);
             if span.is_empty() {
                 continue;
@@ -423,7 +466,14 @@ impl Boilerplate {
 
     /// Blocks from the body decisions: reasons, the headline, subheadings, short records,
     /// trailing credits and repeated lines.
-    fn label(&self, text: &str, page: &Page, keep: &[bool], ctx: DocContext) -> Vec<Block> {
+    fn label(
+        &self,
+        text: &str,
+        page: &Page,
+        keep: &[bool],
+        ctx: DocContext,
+        headline: bool,
+    ) -> Vec<Block> {
         let (feats, r) = (&page.feats, &page.rules);
         let n = feats.len();
         let mut out: Vec<Block> = (0..n)
@@ -489,7 +539,9 @@ impl Boilerplate {
                 }
             }
         }
-        self.title(text, page, ctx.title, &mut out);
+        if headline {
+            self.title(text, page, ctx.title, &mut out);
+        }
         headings(text, feats, &mut out);
         if let Some(p) = self.profile.as_ref().filter(|p| !p.is_empty()) {
             for b in &mut out {
