@@ -163,23 +163,7 @@ impl Pipeline {
         let mut tokens = Vec::new();
         crate::lexical::tokenize_into(text, Span::new(0, text.len()), &mut tokens);
         let blocks = self.blocks_with(doc, &tokens);
-        let sentences = self.segment_kept(text, &blocks, &mut tokens);
-        let entities = self.gazetteer.tag(text, &tokens, &[]);
-        let paragraphs: Vec<Span> = blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Body)
-            .map(|b| b.span)
-            .collect();
-        let attribution =
-            self.attributor
-                .extract(text, &tokens, &sentences, &entities, &paragraphs);
-        Annotations {
-            blocks,
-            sentences,
-            tokens,
-            entities,
-            attribution,
-        }
+        self.after_blocks(text, blocks, tokens)
     }
 
     /// Runs every stage on one window of a document too big to annotate whole (see
@@ -206,6 +190,13 @@ impl Pipeline {
         } else {
             all_body_in(text, window)
         };
+        self.after_blocks(text, blocks, tokens)
+    }
+
+    /// The stages after boilerplate, shared by [`Pipeline::annotate`] and
+    /// [`Pipeline::annotate_window`]: the tokens of boilerplate blocks are dropped and the rest
+    /// become the sentences' tokens, then entities and attribution.
+    fn after_blocks(&self, text: &str, blocks: Vec<Block>, mut tokens: Vec<Token>) -> Annotations {
         let sentences = self.segment_kept(text, &blocks, &mut tokens);
         let entities = self.gazetteer.tag(text, &tokens, &[]);
         let paragraphs: Vec<Span> = blocks

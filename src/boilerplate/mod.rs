@@ -273,9 +273,7 @@ impl Boilerplate {
     /// Classifies every non-empty line of `text` from its tokens (all of them, in order, as
     /// [`crate::lexical::tokenize_into`] cuts them).
     pub fn classify_tokens(&self, text: &str, tokens: &[Token], ctx: DocContext) -> Vec<Block> {
-        let page = self.page(text, tokens);
-        let keep = self.decide(text, tokens, &page, ctx.title, ctx.layout);
-        self.label(text, &page, &keep, ctx, true)
+        self.classify_page(text, Span::new(0, text.len()), tokens, ctx, true)
     }
 
     /// Classifies the lines of one window of a document too big to annotate whole
@@ -306,15 +304,27 @@ impl Boilerplate {
         ctx: DocContext,
         first: bool,
     ) -> Vec<Block> {
-        let page = self.page_in(text, window, tokens);
-        let title = ctx.title.filter(|_| first);
-        let keep = self.decide(text, tokens, &page, title, None);
         let ctx = DocContext {
-            title,
+            title: ctx.title.filter(|_| first),
             layout: None,
             ..ctx
         };
-        self.label(text, &page, &keep, ctx, first)
+        self.classify_page(text, window, tokens, ctx, first)
+    }
+
+    /// The lines of `window` as one page: body decisions, then labels (a headline only where
+    /// `headline`).
+    fn classify_page(
+        &self,
+        text: &str,
+        window: Span,
+        tokens: &[Token],
+        ctx: DocContext,
+        headline: bool,
+    ) -> Vec<Block> {
+        let page = self.page_in(text, window, tokens);
+        let keep = self.decide(text, tokens, &page, ctx.title, ctx.layout);
+        self.label(text, &page, &keep, ctx, headline)
     }
 
     /// Lines, markers and rules of a page.
