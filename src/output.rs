@@ -194,7 +194,11 @@ fn entity_out<'t>(c: &Conv<'t>, e: &'t Entity) -> EntityOut<'t> {
         text: s.text,
         label: e.label.as_str(),
         id: e.id.as_deref(),
-        canonical: e.canonical.as_deref().filter(|k| *k != s.text),
+        // Every id carries its canonical name, the mention's own text when it is the name.
+        canonical: e
+            .id
+            .as_ref()
+            .map(|_| e.canonical.as_deref().unwrap_or(s.text)),
     }
 }
 

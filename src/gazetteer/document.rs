@@ -12,6 +12,8 @@
 //! * retypes a country that plays or beats another ("Sweden beat Mexico") as the team, an
 //!   organisation, in every mention of the document.
 
+mod acronyms;
+
 use std::sync::Arc;
 
 use super::patterns::{local, merge, Patterns};
@@ -20,7 +22,6 @@ use super::words::Role;
 use super::{Entity, Label, Origin};
 use crate::fasthash::FxHashMap;
 use crate::lexical::{class, Lex, Shape, Tag};
-use crate::segmentation::TokenKind;
 use crate::span::Span;
 
 /// WordNet verb class bit of "competition" (beat, defeat, win) in `Entry::wn_verb`.
@@ -50,6 +51,7 @@ impl Patterns {
         let parts = self.parts(cx, found);
         self.singles(cx, found, &parts);
         join_words(cx, found);
+        case_variants(found);
         self.shorter_forms(cx, found);
         one_type(found);
         self.teams(cx, found);
@@ -79,7 +81,7 @@ impl Patterns {
         // some name asks for are kept.
         let mut runs: FxHashMap<(Label, &str), Vec<usize>> = found
             .iter()
-            .filter(|e| e.origin == Origin::Pattern)
+            .filter(|e| may_be_short_form(e))
             .map(|e| ((e.label, e.span.slice(cx.text)), Vec::new()))
             .collect();
         if runs.is_empty() {
@@ -111,7 +113,7 @@ impl Patterns {
             }
         }
         for i in 0..found.len() {
-            if found[i].origin != Origin::Pattern {
+            if !may_be_short_form(&found[i]) {
                 continue;
             }
             let (label, text) = (found[i].label, found[i].span.slice(cx.text));
@@ -206,66 +208,6 @@ impl Patterns {
                     && self.words.get(t, Role::Head).is_none()
                     && self.words.get(t, Role::Lead).is_none()
             })
-    }
-
-    /// "Kachin Independence Army (KIA)": the acronym names the entity before it, here and
-    /// wherever it recurs.
-    fn acronyms(&self, cx: &Cx, found: &mut Vec<Entity>) {
-        let toks = cx.toks;
-        let mut defs: Vec<(&str, Entity)> = Vec::new();
-        for (k, t) in toks.iter().enumerate().skip(2) {
-            // Cheapest test first: most tokens are not in capitals.
-            if !t.shape.has(Shape::UPPER) || !(2..=8).contains(&(t.end - t.start)) {
-                continue;
-            }
-            if !cx.is_punct(k - 1, b'(') || !cx.is_punct(k + 1, b')') {
-                continue;
-            }
-            let acr = cx.word(k);
-            if defs.iter().any(|d| d.0 == acr) {
-                continue;
-            }
-            let Some(span) = expansion(cx, k - 2, acr) else {
-                continue;
-            };
-            // The full name: the entity that spans it, or a new organisation replacing the
-            // pieces the shapes found inside it.
-            let at = found.partition_point(|e| e.span.end <= span.start);
-            let full = match found.get(at) {
-                Some(e) if e.span == span => {
-                    if e.label == Label::PERSON {
-                        continue;
-                    }
-                    e.clone()
-                }
-                _ => {
-                    let e = local(span, cx.text, Label::ORG);
-                    let end = found.partition_point(|e| e.span.start < span.end);
-                    if found[at..end].iter().any(|e| !span.contains(e.span)) {
-                        continue;
-                    }
-                    found.splice(at..end, [e.clone()]);
-                    e
-                }
-            };
-            defs.push((acr, full));
-        }
-        if defs.is_empty() {
-            return;
-        }
-        let mut new = Vec::new();
-        for (k, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word || !t.shape.has(Shape::UPPER) {
-                continue;
-            }
-            let w = cx.word(k);
-            if let Some((_, full)) = defs.iter().find(|d| d.0 == w) {
-                new.push(alias(t.span(), full));
-            }
-        }
-        // The acronym's own entry, if a list had one, gives way to the document's sense.
-        replace_singles(found, &new);
-        merge(found, new);
     }
 
     /// Single words of the document's longer names, sorted by word.
@@ -566,50 +508,6 @@ impl Patterns {
     }
 }
 
-/// The words before `end` (inclusive) that acronym `acr` abbreviates: a chain of capitalised
-/// words and short lower-case connectors ("Democratic Alliance for the Betterment ... (DAB)",
-/// "Unione degli Studenti Italiani (USI)") whose first initial is the acronym's and whose
-/// initials hold its letters in order; the longest such chain, up to 12 tokens.
-fn expansion(cx: &Cx, end: usize, acr: &str) -> Option<Span> {
-    let toks = cx.toks;
-    let acr: Vec<char> = acr.chars().collect();
-    let mut best = None;
-    let mut initials: Vec<char> = Vec::new();
-    let mut k = end;
-    for _ in 0..12 {
-        let t = &toks[k];
-        let cap = t.kind == TokenKind::Word && t.shape.has(Shape::CAP);
-        let connector =
-            t.kind == TokenKind::Word && t.shape.has(Shape::LOWER) && t.end - t.start <= 5
-                || cx.is_punct(k, b'-')
-                || cx.is_punct(k, b'&');
-        if !cap && !connector || k < end && !cx.adjacent(k, k + 1) {
-            break;
-        }
-        if cap {
-            let w = cx.word(k);
-            // "KIA-controlled": an acronym-shaped word holds all its letters.
-            let letters: Vec<char> = if t.shape.has(Shape::UPPER) {
-                w.chars().filter(|c| c.is_alphabetic()).collect()
-            } else {
-                w.chars().next().into_iter().collect()
-            };
-            initials.splice(0..0, letters);
-            if initials.first() == acr.first()
-                && initials.len() >= 2
-                && subsequence(&acr, &initials)
-            {
-                best = Some(Span::new(t.start as usize, toks[end].end as usize));
-            }
-        }
-        if k == 0 {
-            break;
-        }
-        k -= 1;
-    }
-    best
-}
-
 /// One type per name of two or more words found by its shape: mentions with the same local id ("Dries Mertens"
 /// in a list of players, then "Dries Mertens scored", where "Dries" reads as a verb) take the
 /// label most of the mentions found by their shape have, the first one's on a tie (news names
@@ -704,9 +602,49 @@ fn join_words(cx: &Cx, found: &mut Vec<Entity>) {
     *found = out;
 }
 
-fn subsequence(small: &[char], big: &[char]) -> bool {
-    let mut it = big.iter();
-    small.iter().all(|c| it.any(|b| b == c))
+/// "Playstation VR" after "PlayStation VR": names found in the text whose local ids differ
+/// only in ASCII case are one entity; the later mentions take the first one's id and
+/// canonical name (their labels are then settled by [`one_type`]).
+fn case_variants(found: &mut [Entity]) {
+    use std::collections::hash_map::Entry;
+    use std::hash::Hasher;
+    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    for i in 0..found.len() {
+        let Some(id) = found[i].id.as_deref().filter(|i| i.starts_with("local:")) else {
+            continue;
+        };
+        let mut h = crate::fasthash::FxHasher::default();
+        for b in id.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+        match first.entry(h.finish()) {
+            Entry::Vacant(v) => {
+                v.insert(i);
+            }
+            Entry::Occupied(o) => {
+                let j = *o.get();
+                let same = found[j]
+                    .id
+                    .as_deref()
+                    .is_some_and(|f| f != id && f.eq_ignore_ascii_case(id));
+                if same {
+                    found[i].id = found[j].id.clone();
+                    found[i].canonical = found[j].canonical.clone();
+                }
+            }
+        }
+    }
+}
+
+/// A mention that may be the short form of a longer name of the document: one found by its
+/// shape, or a generic list name with no id of its own ("Supreme Court", listed without a
+/// country, after "Italian Supreme Court of Cassation").
+fn may_be_short_form(e: &Entity) -> bool {
+    match e.origin {
+        Origin::Pattern => true,
+        Origin::List => e.id.as_deref().is_some_and(|i| i.starts_with("local:")),
+        Origin::Alias => false,
+    }
 }
 
 fn part_entity(p: &Part, span: Span) -> Entity {
