@@ -22,7 +22,7 @@ use crate::fasthash::FxHashMap;
 use std::sync::Arc;
 
 use super::view::Cx;
-use super::view::{name_like, proper_word, Ids};
+use super::view::{adherent, camel, name_like, proper_word, Ids};
 use super::words::{NameWords, Role};
 use super::{Entity, Label, Origin};
 use crate::lexical::{class, lookup_id, Shape, Tag, WordId};
@@ -175,7 +175,10 @@ impl Patterns {
         if let Some(f) = (first + 1..last).find(|&k| self.person_inside(cx, first, k)) {
             if last - f <= 2 && (f + 1..=last).all(|k| cx.name_tok(k) || self.inside_person(cx, k))
             {
-                if let Some(e) = self.classify(cx, first, f - 1, titled, found) {
+                if f - 1 == first && adherent(cx.word(first)) {
+                    // A religious or political group's member: NORP, as OntoNotes has it.
+                    out.push(local(cx.toks[first].span(), cx.text, Label::NORP));
+                } else if let Some(e) = self.classify(cx, first, f - 1, titled, found) {
                     out.push(e);
                 }
                 if let Some(e) = self.classify(cx, f, last, false, found) {
@@ -265,7 +268,9 @@ impl Patterns {
             return None;
         }
         if let Some(l) = self.by_cue(cx, first, last) {
-            return label(l);
+            if l != Label::PERSON || !brand_shaped(cx, first, last) {
+                return label(l);
+            }
         }
         if hyphen_given(cx, first, last) {
             return label(Label::PERSON);
@@ -312,10 +317,12 @@ impl Patterns {
         if self.speaker_context(cx, first, last) {
             return label(Label::PERSON);
         }
+        // Plain name words, none shaped like a brand ("PlayStation VR", "YouTube Kids").
         if n_words <= 4
             && (first..=last).all(|k| {
                 !cx.name_tok(k) || name_like(&toks[k]) || self.words.has(&toks[k], Role::GivenName)
             })
+            && !brand_shaped(cx, first, last)
         {
             return label(Label::PERSON);
         }
@@ -334,7 +341,8 @@ impl Patterns {
                     && !t.shape.has(Shape::INITIAL)
                     && !t.is(class::FIRST_NAME)
                     && !self.words.has(t, Role::GivenName)
-                    && t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
+                    && (t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
+                        || adherent(cx.word(j)))
             })
     }
 
@@ -552,6 +560,20 @@ pub(super) fn local(span: Span, text: &str, label: Label) -> Entity {
         canonical: Some(Arc::from(name)),
         origin: Origin::Pattern,
     }
+}
+
+/// A run with a word shaped like a brand: a capital inside a word ("PlayStation",
+/// "YouTube") or an acronym after the first word ("PlayStation VR", "Gazprom PJSC").
+fn brand_shaped(cx: &Cx, first: usize, last: usize) -> bool {
+    (first..=last).any(|k| {
+        let t = &cx.toks[k];
+        cx.name_tok(k)
+            && (camel(cx.word(k))
+                || k > first
+                    && t.shape.has(Shape::UPPER)
+                    && !t.shape.has(Shape::PERIOD)
+                    && t.end - t.start >= 2)
+    })
 }
 
 /// `local:<name>` as a shared string, without the formatting machinery.

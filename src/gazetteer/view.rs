@@ -269,6 +269,28 @@ pub(super) fn name_like(t: &Token) -> bool {
     }
 }
 
+/// A word with a capital after lower-case letters inside it ("PlayStation", "YouTube",
+/// "MicroMega"): a brand's shape, not a person's ("McDonald", "MacArthur", "DeSantis",
+/// "LeBron" keep a name's prefix before their second capital).
+pub(super) fn camel(word: &str) -> bool {
+    const PREFIXES: [&str; 10] = [
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
+    ];
+    let b = word.as_bytes();
+    let Some(i) =
+        (1..b.len()).find(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
+    else {
+        return false;
+    };
+    !PREFIXES.contains(&&word[..i])
+}
+
+/// An adherent's or follower's noun in capitals ("Scientologist", "Buddhist", "Marxist"):
+/// a word before a person's name, not part of it.
+pub(super) fn adherent(word: &str) -> bool {
+    word.len() >= 7 && (word.ends_with("ist") || word.ends_with("ists"))
+}
+
 /// The bytes of token `t` (no character-boundary checks: token spans are whole characters).
 #[inline]
 fn token_bytes<'t>(text: &'t str, t: &Token) -> &'t [u8] {
@@ -310,4 +332,33 @@ pub(super) fn ends_sentence(text: &str, t: &Token) -> bool {
     }
     // "... in Washington D.C. The team": an abbreviation closing a sentence.
     s.last() == Some(&b'.') && !t.shape.has(Shape::INITIAL) && !t.is(class::ABBREV_TITLE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{adherent, camel};
+
+    #[test]
+    fn brand_shapes_are_not_name_prefixes() {
+        for w in ["PlayStation", "YouTube", "MicroMega", "WikiLeaks"] {
+            assert!(camel(w), "{w}");
+        }
+        for w in [
+            "McDonald",
+            "MacArthur",
+            "DeSantis",
+            "LeBron",
+            "Paris",
+            "NASA",
+            "O'Neil",
+        ] {
+            assert!(!camel(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn adherents_end_in_ist() {
+        assert!(adherent("Scientologist") && adherent("Buddhists"));
+        assert!(!adherent("Christ") && !adherent("Tom"));
+    }
 }
