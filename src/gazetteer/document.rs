@@ -607,17 +607,13 @@ fn join_words(cx: &Cx, found: &mut Vec<Entity>) {
 /// canonical name (their labels are then settled by [`one_type`]).
 fn case_variants(found: &mut [Entity]) {
     use std::collections::hash_map::Entry;
-    use std::hash::Hasher;
-    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut first: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     for i in 0..found.len() {
         let Some(id) = found[i].id.as_deref().filter(|i| i.starts_with("local:")) else {
             continue;
         };
-        let mut h = crate::fasthash::FxHasher::default();
-        for b in id.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
-        }
-        match first.entry(h.finish()) {
+        match first.entry(folded_hash(id.as_bytes())) {
             Entry::Vacant(v) => {
                 v.insert(i);
             }
@@ -634,6 +630,27 @@ fn case_variants(found: &mut [Entity]) {
             }
         }
     }
+}
+
+/// A hash of `b` that ASCII letters' case does not change (bit 5 set in every byte, eight
+/// bytes at a time); other bytes may collide, so equal hashes are checked by the caller.
+fn folded_hash(b: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    let mut add = |w: u64| h = (h.rotate_left(5) ^ (w | 0x2020_2020_2020_2020)).wrapping_mul(SEED);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        add(u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        add(u64::from_le_bytes(w));
+    }
+    h
 }
 
 /// A mention that may be the short form of a longer name of the document: one found by its
