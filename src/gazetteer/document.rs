@@ -27,6 +27,9 @@ use crate::span::Span;
 /// WordNet verb class bit of "competition" (beat, defeat, win) in `Entry::wn_verb`.
 const WN_COMPETITION: u8 = 1 << 7;
 
+/// An entity a word may link to: its label, id and canonical name.
+type Target = (Label, Option<Arc<str>>, Option<Arc<str>>);
+
 /// What a single word stands for in this document.
 #[derive(Clone)]
 struct Part<'t> {
@@ -41,6 +44,11 @@ struct Part<'t> {
     generic: bool,
     /// Two different entities share the word: it links to neither.
     ambiguous: bool,
+    /// Part of a place's name ("Kachin" of "Kachin State"): links only after a preposition.
+    place: bool,
+    /// The one place whose name has the word, when other names have it too: "parts of Kachin"
+    /// is Kachin State even with the Kachin Independence Army in the document.
+    in_place: Option<Target>,
 }
 
 impl Patterns {
@@ -239,6 +247,8 @@ impl Patterns {
                     canonical: e.canonical.clone(),
                     generic,
                     ambiguous: false,
+                    place: matches!(e.label, Label::GPE | Label::LOC),
+                    in_place: None,
                 });
             };
             match e.label {
@@ -267,11 +277,25 @@ impl Patterns {
                         }
                     }
                 }
+                // "Kachin State", "Gaza Strip": the first word, when it is no English word
+                // ("New", "North" are).
+                Label::GPE | Label::LOC => {
+                    let t = &toks[inside[0]];
+                    let common = t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE);
+                    if proper_word(t) && !common && t.end - t.start >= 3 {
+                        push(inside[0], false);
+                    }
+                }
                 _ => {}
             }
         }
-        parts.sort_by(|a, b| (a.prefix, a.key, a.generic).cmp(&(b.prefix, b.key, b.generic)));
-        // A word two entities share links to neither ("Wong" of two Wongs).
+        // Places after the other names of a word, so a group's first part is a non-place
+        // when it has one.
+        parts.sort_by(|a, b| {
+            (a.prefix, a.key, a.generic, a.place).cmp(&(b.prefix, b.key, b.generic, b.place))
+        });
+        // A word two entities share links to neither ("Wong" of two Wongs), or, after a
+        // preposition, to the one place among them.
         let mut i = 0;
         while i < parts.len() {
             let mut j = i + 1;
@@ -282,8 +306,16 @@ impl Patterns {
                 j += 1;
             }
             if parts[i..j].iter().any(|p| p.id != parts[i].id) {
+                let mut places = parts[i..j].iter().filter(|p| p.place);
+                let place = places
+                    .next()
+                    .map(|p| (p.label, p.id.clone(), p.canonical.clone()));
+                let one_place =
+                    place.is_some() && places.all(|p| Some(&p.id) == place.as_ref().map(|x| &x.1));
                 for p in &mut parts[i..j] {
                     p.ambiguous = true;
+                    p.place |= place.is_some();
+                    p.in_place = place.clone().filter(|_| one_place);
                 }
             }
             i = j;
@@ -296,14 +328,15 @@ impl Patterns {
     /// name here): linked to a longer name, or tagged by their shape.
     fn singles(&self, cx: &Cx, found: &mut Vec<Entity>, parts: &[Part]) {
         let toks = cx.toks;
-        let find = |key: &str, generic: bool| {
+        // The part for a word, whether or not it links on its own.
+        let any_part = |key: &str, generic: bool| {
             let pre = prefix(key);
             parts
                 .binary_search_by(|p| (p.prefix, p.key, p.generic).cmp(&(pre, key, generic)))
                 .ok()
                 .map(|i| &parts[i])
-                .filter(|p| !p.ambiguous)
         };
+        let find = |key: &str, generic: bool| any_part(key, generic).filter(|p| !p.ambiguous);
         let product_cue = |k: usize| {
             k > 0 && {
                 let c = &toks[k - 1];
@@ -356,10 +389,25 @@ impl Patterns {
             }
             let w = cx.word(k);
             let the_before = k > 0 && toks[k - 1].word == self.ids.the;
-            if let Some(p) =
-                find(w, false).or_else(|| if the_before { find(w, true) } else { None })
+            let after_prep = k > 0 && toks[k - 1].is(class::PREP);
+            if let Some(p) = find(w, false)
+                .filter(|p| !p.place || after_prep)
+                .or_else(|| if the_before { find(w, true) } else { None })
             {
                 new.push(alias(t.span(), &part_entity(p, t.span())));
+                continue;
+            }
+            if let Some(p) = any_part(w, false).filter(|p| p.place) {
+                // "parts of Kachin": the place; "a Kachin activist": no name of its own.
+                if let Some((label, id, canonical)) = p.in_place.as_ref().filter(|_| after_prep) {
+                    new.push(Entity {
+                        span: t.span(),
+                        label: *label,
+                        id: id.clone(),
+                        canonical: canonical.clone(),
+                        origin: Origin::Alias,
+                    });
+                }
                 continue;
             }
             // A known word opening a sentence ("Police arrested"), a hashtag or handle, a
