@@ -18,21 +18,43 @@ impl FxHasher {
     }
 }
 
-impl Hasher for FxHasher {
+impl FxHasher {
+    /// Adds `bytes` eight at a time, each word OR-ed with `mask`.
     #[inline]
-    fn write(&mut self, bytes: &[u8]) {
+    fn add_bytes(&mut self, bytes: &[u8], mask: u64) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut w = [0u8; 8];
             w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+            self.add(u64::from_le_bytes(w) | mask);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
             let mut w = [0u8; 8];
             w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            self.add(u64::from_le_bytes(w) | mask);
         }
+    }
+
+    /// A hash of `bytes` that the case of ASCII letters does not change (bit 5 set in every
+    /// byte); some other bytes collide too ("@" and "`"), so callers compare on equal hashes.
+    ///
+    /// ```
+    /// use claimex::fasthash::FxHasher;
+    /// assert_eq!(FxHasher::ascii_folded(b"PlayStation VR"), FxHasher::ascii_folded(b"Playstation VR"));
+    /// assert_ne!(FxHasher::ascii_folded(b"Sony"), FxHasher::ascii_folded(b"Sonic"));
+    /// ```
+    pub fn ascii_folded(bytes: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        h.add_bytes(bytes, 0x2020_2020_2020_2020);
+        h.hash
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.add_bytes(bytes, 0);
     }
 
     #[inline]

@@ -17,7 +17,7 @@ mod acronyms;
 use std::sync::Arc;
 
 use super::patterns::{local, merge, Patterns};
-use super::view::{proper_word, Cx};
+use super::view::{english_word, proper_word, Cx};
 use super::words::Role;
 use super::{Entity, Label, Origin};
 use crate::fasthash::FxHashMap;
@@ -281,8 +281,7 @@ impl Patterns {
                 // ("New", "North" are).
                 Label::GPE | Label::LOC => {
                     let t = &toks[inside[0]];
-                    let common = t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE);
-                    if proper_word(t) && !common && t.end - t.start >= 3 {
+                    if proper_word(t) && !english_word(t) && t.end - t.start >= 3 {
                         push(inside[0], false);
                     }
                 }
@@ -400,20 +399,13 @@ impl Patterns {
             if let Some(p) = any_part(w, false).filter(|p| p.place) {
                 // "parts of Kachin": the place; "a Kachin activist": no name of its own.
                 if let Some((label, id, canonical)) = p.in_place.as_ref().filter(|_| after_prep) {
-                    new.push(Entity {
-                        span: t.span(),
-                        label: *label,
-                        id: id.clone(),
-                        canonical: canonical.clone(),
-                        origin: Origin::Alias,
-                    });
+                    new.push(linked(t.span(), *label, id, canonical));
                 }
                 continue;
             }
             // A known word opening a sentence ("Police arrested"), a hashtag or handle, a
             // prefix ("Co-founder").
-            let known = t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
-                && !t.is(class::FIRST_NAME);
+            let known = english_word(t) && !t.is(class::FIRST_NAME);
             if cx.initial[k] && (known || !proper_word(t)) {
                 continue;
             }
@@ -661,7 +653,7 @@ fn case_variants(found: &mut [Entity]) {
         let Some(id) = found[i].id.as_deref().filter(|i| i.starts_with("local:")) else {
             continue;
         };
-        match first.entry(folded_hash(id.as_bytes())) {
+        match first.entry(crate::fasthash::FxHasher::ascii_folded(id.as_bytes())) {
             Entry::Vacant(v) => {
                 v.insert(i);
             }
@@ -680,27 +672,6 @@ fn case_variants(found: &mut [Entity]) {
     }
 }
 
-/// A hash of `b` that ASCII letters' case does not change (bit 5 set in every byte, eight
-/// bytes at a time); other bytes may collide, so equal hashes are checked by the caller.
-fn folded_hash(b: &[u8]) -> u64 {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    let mut add = |w: u64| h = (h.rotate_left(5) ^ (w | 0x2020_2020_2020_2020)).wrapping_mul(SEED);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        add(u64::from_le_bytes(w));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        add(u64::from_le_bytes(w));
-    }
-    h
-}
-
 /// A mention that may be the short form of a longer name of the document: one found by its
 /// shape, or a generic list name with no id of its own ("Supreme Court", listed without a
 /// country, after "Italian Supreme Court of Cassation").
@@ -712,24 +683,23 @@ fn may_be_short_form(e: &Entity) -> bool {
     }
 }
 
-fn part_entity(p: &Part, span: Span) -> Entity {
+/// A mention at `span` linked to the entity `(label, id, canonical)`.
+fn linked(span: Span, label: Label, id: &Option<Arc<str>>, canonical: &Option<Arc<str>>) -> Entity {
     Entity {
         span,
-        label: p.label,
-        id: p.id.clone(),
-        canonical: p.canonical.clone(),
+        label,
+        id: id.clone(),
+        canonical: canonical.clone(),
         origin: Origin::Alias,
     }
 }
 
+fn part_entity(p: &Part, span: Span) -> Entity {
+    linked(span, p.label, &p.id, &p.canonical)
+}
+
 fn alias(span: Span, full: &Entity) -> Entity {
-    Entity {
-        span,
-        label: full.label,
-        id: full.id.clone(),
-        canonical: full.canonical.clone(),
-        origin: Origin::Alias,
-    }
+    linked(span, full.label, &full.id, &full.canonical)
 }
 
 /// The first eight bytes of `key` (zero-padded) as a big-endian number: ordering by it, then

@@ -22,7 +22,7 @@ use crate::fasthash::FxHashMap;
 use std::sync::Arc;
 
 use super::view::Cx;
-use super::view::{adherent, camel, name_like, proper_word, Ids};
+use super::view::{adherent, camel, english_word, name_like, proper_word, Ids};
 use super::words::{NameWords, Role};
 use super::{Entity, Label, Origin};
 use crate::lexical::{class, lookup_id, Shape, Tag, WordId};
@@ -341,8 +341,7 @@ impl Patterns {
                     && !t.shape.has(Shape::INITIAL)
                     && !t.is(class::FIRST_NAME)
                     && !self.words.has(t, Role::GivenName)
-                    && (t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
-                        || adherent(cx.word(j)))
+                    && (english_word(t) || adherent(cx.word(j)))
             })
     }
 

@@ -269,6 +269,12 @@ pub(super) fn name_like(t: &Token) -> bool {
     }
 }
 
+/// A word of English: the lexicon knows it in lower case ("Police", "New", "North"), as
+/// opposed to a name ("Kachin", "Rathbun").
+pub(super) fn english_word(t: &Token) -> bool {
+    t.word.entry().is_some_and(|e| e.tag_lower() != Tag::NONE)
+}
+
 /// A word with a capital after lower-case letters inside it ("PlayStation", "YouTube",
 /// "MicroMega"): a brand's shape, not a person's ("McDonald", "MacArthur", "DeSantis",
 /// "LeBron" keep a name's prefix before their second capital).
