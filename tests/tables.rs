@@ -85,14 +85,14 @@ const ATTRIBUTION_FLOORS: &[(&str, usize)] = &[
     ("adjective", 1),
     ("cueless", 12),
     ("hearsay", 4),
-    ("inverted", 45),
+    ("inverted", 51),
     ("no_comment", 8),
     ("nominal", 2),
     ("not_a_claim", 13),
     ("resolution", 12),
     ("sources", 17),
     ("transcript", 2),
-    ("verb", 87),
+    ("verb", 90),
 ];
 
 fn claim_text(cl: &claimex::attribution::Claim, text: &str) -> String {

@@ -179,7 +179,8 @@ pub(crate) fn subject_before(d: &Doc, syn: &Syntax, v: usize) -> Option<Src> {
         if j <= floor {
             return None;
         }
-        if d.tag(j - 1).is_adverb() && d.lower(j - 1) {
+        // (Not the last part of a compound: "the look-alike declared".)
+        if d.tag(j - 1).is_adverb() && d.lower(j - 1) && syn.np_at(j - 1).is_none() {
             j -= 1;
             continue;
         }

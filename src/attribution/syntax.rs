@@ -75,7 +75,7 @@ impl Syntax {
         };
         let mut k = lo;
         while k < hi {
-            if let Some(vg) = verb_group(d, k, hi) {
+            if let Some(vg) = verb_group(d, k, hi).filter(|_| !nominal_start(d, k, hi)) {
                 for j in vg.a..vg.b {
                     s.vg_of[j - lo] = s.vgs.len() as u32;
                 }
@@ -152,6 +152,21 @@ fn np_inner(d: &Doc, k: usize) -> bool {
         || (t == Tag::VBN || t == Tag::VBG) && d.lower(k)
 }
 
+/// Whether a word the tagger made a verb starts a noun phrase here: the first part of a
+/// hyphenated compound ("look-alike", "stand-in") or a participle before a role and a name
+/// ("organizing director Kendall Fells", "managing director John Smith").
+fn nominal_start(d: &Doc, k: usize, hi: usize) -> bool {
+    use crate::lexical::Shape;
+    let glued = |j: usize| d.toks.get(j).is_some_and(|t| t.shape.has(Shape::GLUED));
+    let compound = k + 2 < hi && d.p(k + 1, "-") && glued(k + 1) && glued(k + 2) && !d.punct(k + 2);
+    let titled = d.tag(k) == Tag::VBG
+        && d.lower(k)
+        && d.has(k + 1, class::ROLE)
+        && d.tag(k + 2).is_proper()
+        && d.cap(k + 2);
+    compound || titled
+}
+
 /// A noun phrase starting at `k`, up to `hi`.
 fn noun_phrase(d: &Doc, k: usize, hi: usize) -> Option<Np> {
     let t = d.tag(k);
@@ -205,6 +220,11 @@ fn noun_phrase(d: &Doc, k: usize, hi: usize) -> Option<Np> {
                 head = Some(j);
                 name |= t.is_proper();
             }
+            j += 1;
+            continue;
+        }
+        // An adverb before an adjective: "the mostly white crowd", "a very large group".
+        if j > k && t.is_adverb() && d.lower(j) && d.tag(j + 1).is_adj() && j + 1 < hi {
             j += 1;
             continue;
         }
@@ -383,6 +403,17 @@ mod tests {
             ["China's foreign ministry", "the Myanmar-focused analyst"]
         );
         assert_eq!(vgs, ["has also said", "would not comment"]);
+    }
+
+    #[test]
+    fn compounds_and_titled_participles_are_nominal() {
+        let (nps, _) = chunks("\"We respect them,\" this look-alike declared.");
+        assert!(nps.iter().any(|n| n == "this look-alike"), "{nps:?}");
+        let (nps, _) = chunks("Organizers said, and managing director John Smith agreed.");
+        assert!(
+            nps.iter().any(|n| n == "managing director John Smith"),
+            "{nps:?}"
+        );
     }
 
     #[test]

@@ -168,9 +168,17 @@ fn source_before_cue(
     let quoted = d.inside(d.tok_at(content[0].start)).is_some();
     // After a quotation, a subordinate clause may follow the cue: `"...," X told Mr. Obama as
     // he stopped to have his picture taken`.
-    let subordinate = quoted
-        && d.has(k, crate::lexical::class::SUBORDINATOR)
-        && !d.is_any(k, &["that", "if", "whether"]);
+    // So may a short phrase and then one: `"...," X said on MSNBC as returns came in`.
+    let subordinate = quoted && {
+        let s = (k..hi.min(k + 8)).find(|&j| {
+            d.has(j, crate::lexical::class::SUBORDINATOR) || d.punct(j) || d.opens(j).is_some()
+        });
+        s.is_some_and(|s| {
+            d.has(s, crate::lexical::class::SUBORDINATOR)
+                && !d.is_any(s, &["that", "if", "whether"])
+                && !cx.syn.has_finite(k, s)
+        })
+    };
     let pattern = if ends(cx, k) || adjunct_tail(cx, k) || subordinate {
         if quoted {
             "quote_cue_after"
@@ -179,10 +187,17 @@ fn source_before_cue(
         }
     } else if d.comma(k) || d.p(k, ":") {
         if let Some(q) = quote_at(d, k) {
-            content.extend(q.content);
             if quoted {
+                content.extend(q.content);
                 "split_quote"
+            } else if scene_setting(d, d.tok_at(content[0].start)) {
+                // `Of those who view him unfavorably, X said: "..."`, `Asked why ..., X
+                // responded, "..."`: the words before the cue set the scene; the quotation alone
+                // is what was said.
+                content = q.content;
+                "cue_then_quote"
             } else {
+                content.extend(q.content);
                 "mixed_then_quote"
             }
         } else if d.comma(k) && !quoted && cx.b.end(k) != k {
@@ -215,4 +230,12 @@ fn source_before_cue(
     };
     out.push(cx.draft(Some(src), cue, content, pattern, family));
     true
+}
+
+/// Whether the words from token `k` open a scene-setting phrase rather than a clause that was
+/// said: a preposition or subordinator ("Of those ...", "When asked ..."), a wh-adverb, or a
+/// participle ("Asked why ...", "Speaking to reporters ...").
+fn scene_setting(d: &crate::attribution::doc::Doc, k: usize) -> bool {
+    use crate::lexical::Tag;
+    matches!(d.tag(k), Tag::IN | Tag::WRB | Tag::VBN | Tag::VBG) && !d.is_any(k, &["that"])
 }

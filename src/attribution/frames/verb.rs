@@ -178,12 +178,14 @@ pub(crate) fn frames(
 /// saying ...").
 pub(crate) fn main_subject(cx: &Cx, before: usize) -> Option<Src> {
     let syn = cx.syn;
-    let vg = syn
-        .vgs
+    // The last finite group may have no subject of its own ("Weaver seemed impressed, telling
+    // ...": "impressed" after "seemed"); the few before it are tried, a bounded walk.
+    syn.vgs
         .iter()
-        .rfind(|v| v.a <= before && v.finite && !v.inf)
-        .copied()?;
-    subject_before(cx.d, syn, vg.a)
+        .rev()
+        .filter(|v| v.a <= before && v.finite && !v.inf)
+        .take(3)
+        .find_map(|v| subject_before(cx.d, syn, v.a))
 }
 
 /// "CNN quoted an American witness as saying": the phrase between "quoted" and "as".
