@@ -416,11 +416,12 @@ impl Segmenter {
         after
     }
 
-    /// Whether one to five words from `w` end in a speech verb that closes the clause
-    /// ("Trump asked.", "a Democratic staffer in the room wondered,").
+    /// Whether one to eleven words from `w` end in a speech verb that closes the clause
+    /// ("Trump asked.", "a Democratic staffer in the room wondered,", "Miller, a retired worker
+    /// from a nuclear plant, said.").
     fn cue_follows(&self, text: &str, w: usize, end: usize) -> bool {
         let rest = &text[w..end];
-        for (n, word) in rest.split_whitespace().take(7).enumerate() {
+        for (n, word) in rest.split_whitespace().take(12).enumerate() {
             let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
             if n > 0 && is_quote_verb(bare) {
                 return true;
