@@ -156,15 +156,24 @@ fn np_inner(d: &Doc, k: usize) -> bool {
 /// hyphenated compound ("look-alike", "stand-in") or a participle before a role and a name
 /// ("organizing director Kendall Fells", "managing director John Smith").
 fn nominal_start(d: &Doc, k: usize, hi: usize) -> bool {
-    use crate::lexical::Shape;
-    let glued = |j: usize| d.toks.get(j).is_some_and(|t| t.shape.has(Shape::GLUED));
-    let compound = k + 2 < hi && d.p(k + 1, "-") && glued(k + 1) && glued(k + 2) && !d.punct(k + 2);
     let titled = d.tag(k) == Tag::VBG
         && d.lower(k)
         && d.has(k + 1, class::ROLE)
         && d.tag(k + 2).is_proper()
         && d.cap(k + 2);
-    compound || titled
+    hyphen_compound(d, k, hi) || titled
+}
+
+/// Whether tokens `k`, `k + 1`, `k + 2` are a word, a glued hyphen and a glued word, all before
+/// `hi`: "think-tank", "look-alike".
+fn hyphen_compound(d: &Doc, k: usize, hi: usize) -> bool {
+    use crate::lexical::Shape;
+    k + 2 < hi
+        && d.p(k + 1, "-")
+        && d.toks[k + 1].shape.has(Shape::GLUED)
+        && d.toks[k + 2].shape.has(Shape::GLUED)
+        && !d.punct(k)
+        && !d.punct(k + 2)
 }
 
 /// A noun phrase starting at `k`, up to `hi`.
@@ -198,14 +207,7 @@ fn noun_phrase(d: &Doc, k: usize, hi: usize) -> Option<Np> {
         }
         // "think-tank", "Myanmar-focused", "rare-earth": a hyphenated compound is one nominal
         // piece whatever the tagger made of its first word.
-        if j + 2 < hi
-            && d.p(j + 1, "-")
-            && d.toks[j + 1].shape.has(crate::lexical::Shape::GLUED)
-            && d.toks[j + 2].shape.has(crate::lexical::Shape::GLUED)
-            && !d.punct(j)
-            && !d.punct(j + 2)
-            && (j > k || np_inner(d, j) || d.tag(j).is_verb())
-        {
+        if hyphen_compound(d, j, hi) && (j > k || np_inner(d, j) || d.tag(j).is_verb()) {
             j += 3;
             head = Some(j - 1);
             continue;
@@ -224,7 +226,7 @@ fn noun_phrase(d: &Doc, k: usize, hi: usize) -> Option<Np> {
             continue;
         }
         // An adverb before an adjective: "the mostly white crowd", "a very large group".
-        if j > k && t.is_adverb() && d.lower(j) && d.tag(j + 1).is_adj() && j + 1 < hi {
+        if j > k && j + 1 < hi && t.is_adverb() && d.lower(j) && d.tag(j + 1).is_adj() {
             j += 1;
             continue;
         }

@@ -3,9 +3,10 @@
 //! around the cue: `"A," she said, "B."`, `The plan, she said, will fail`, `CONTENT, she
 //! said: "QUOTE"`.
 
-use crate::lexical::{Complements, Family};
+use crate::lexical::{Complements, Family, Tag};
 
 use super::super::clauses::{self, quote_at, skip_adjuncts};
+use super::super::doc::Doc;
 use super::super::sources::{source_after, subject_before};
 use super::super::syntax::Vg;
 use super::verb::pick_row;
@@ -235,7 +236,6 @@ fn source_before_cue(
 /// Whether the words from token `k` open a scene-setting phrase rather than a clause that was
 /// said: a preposition or subordinator ("Of those ...", "When asked ..."), a wh-adverb, or a
 /// participle ("Asked why ...", "Speaking to reporters ...").
-fn scene_setting(d: &crate::attribution::doc::Doc, k: usize) -> bool {
-    use crate::lexical::Tag;
-    matches!(d.tag(k), Tag::IN | Tag::WRB | Tag::VBN | Tag::VBG) && !d.is_any(k, &["that"])
+fn scene_setting(d: &Doc, k: usize) -> bool {
+    matches!(d.tag(k), Tag::IN | Tag::WRB | Tag::VBN | Tag::VBG) && !d.is(k, "that")
 }
